@@ -1,0 +1,89 @@
+package io.contactcenter.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the local stack lives and whether its parts are up; the {@code contact-center} script starts them. */
+public final class DevStack {
+
+    public static final String KAFKA_BOOTSTRAP = "localhost:9092";
+
+    private DevStack() {
+    }
+
+    /** The repository root: {@code -Dcc.root} (set by the build) or the nearest parent holding the script. */
+    public static Path root() {
+        String configured = System.getProperty("cc.root");
+        if (configured != null && Files.exists(Path.of(configured, "contact-center"))) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isExecutable(p.resolve("contact-center"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the contact-center script above " + Path.of("").toAbsolutePath());
+    }
+
+    public static boolean portOpen(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Runs {@code ./contact-center <args>} and fails if it fails; output goes to this process's stderr. */
+    public static void script(String... args) {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = root().resolve("contact-center").toString();
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        try {
+            Process p = new ProcessBuilder(cmd).directory(root().toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            int exit = p.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts PostgreSQL, the roles and databases, dev keys and Kafka unless they are all there already. */
+    public static synchronized void ensureInfra() {
+        Path run = root().resolve(".run");
+        boolean ready = portOpen(9092) && portOpen(5432)
+                && Files.exists(run.resolve("keys/jwt-private.pem"))
+                && Files.exists(run.resolve("secrets/db-reporting.password"));
+        if (!ready) {
+            script("infra");
+        }
+    }
+
+    public static String dbPassword(String service) {
+        try {
+            return Files.readString(root().resolve(".run/secrets/db-" + service + ".password")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no database secret for " + service + "; run ./contact-center infra", e);
+        }
+    }
+
+    public static Path publicKey() {
+        return root().resolve(".run/keys/jwt-public.pem");
+    }
+
+    public static Path privateKey() {
+        return root().resolve(".run/keys/jwt-private.pem");
+    }
+}

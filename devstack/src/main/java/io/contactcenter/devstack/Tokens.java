@@ -1,0 +1,26 @@
+package io.contactcenter.devstack;
+
+import io.smallrye.jwt.build.Jwt;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+/** Bearer tokens for tests, signed with the dev key the services trust (config from {@link DevStackResource}). */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String bearer(String role) {
+        return "Bearer " + Jwt.upn("test-" + role).groups(Set.of(role)).sign();
+    }
+
+    /** A correctly signed token whose lifetime ended an hour ago. */
+    public static String expired(String role) {
+        Instant now = Instant.now();
+        return "Bearer " + Jwt.upn("test-" + role).groups(Set.of(role))
+                .issuedAt(now.minus(2, ChronoUnit.HOURS))
+                .expiresAt(now.minus(1, ChronoUnit.HOURS))
+                .sign();
+    }
+}

@@ -1,0 +1,45 @@
+package io.contactcenter.events.outbox;
+
+import io.contactcenter.events.CloudEvent;
+import io.contactcenter.events.EventCodec;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes events into the {@code cc_outbox} table inside the caller's transaction, so the state change
+ * and the events announcing it commit (or roll back) together. {@link OutboxRelay} publishes them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = "insert into cc_outbox (event_id, topic, msg_key, event_type, payload)"
+            + " values (?1, ?2, ?3, ?4, ?5)";
+
+    private final EventCodec codec;
+
+    public Outbox(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Creates an event of {@code type} about {@code subject} and stages it; must run in a transaction. */
+    public Uni<CloudEvent> publish(String type, String subject, Object data) {
+        CloudEvent event = codec.create(type, subject, data);
+        return add(event).replaceWith(event);
+    }
+
+    public Uni<Void> add(CloudEvent event) {
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "Outbox.add needs an active transaction (use @WithTransaction): event " + event.type()))
+                .chain(tx -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter(1, event.id())
+                        .setParameter(2, event.topic())
+                        .setParameter(3, event.subject())
+                        .setParameter(4, event.type())
+                        .setParameter(5, codec.write(event))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}

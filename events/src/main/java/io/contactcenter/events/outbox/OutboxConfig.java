@@ -1,0 +1,30 @@
+package io.contactcenter.events.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Tuning of the outbox relay. */
+@ConfigMapping(prefix = "cc.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance relays outbox rows to Kafka; off only to simulate a crash in tests. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Rows published per relay pass; one pass holds one transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Longest wait for Kafka to acknowledge a batch before the pass fails and retries later. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** How long sent rows are kept for inspection before housekeeping deletes them. */
+    @WithDefault("P1D")
+    Duration sentRetention();
+
+    /** How long processed event ids are remembered; must exceed the Kafka topic retention (7 days). */
+    @WithDefault("P14D")
+    Duration inboxRetention();
+}

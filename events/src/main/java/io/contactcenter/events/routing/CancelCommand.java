@@ -1,0 +1,9 @@
+package io.contactcenter.events.routing;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.constraints.NotBlank;
+
+/** {@code routing.cancel}: take a waiting contact out of routing (caller gone, handed to a callback...). */
+@RegisterForReflection
+public record CancelCommand(@NotBlank String contactId, @NotBlank String reason) {
+}
