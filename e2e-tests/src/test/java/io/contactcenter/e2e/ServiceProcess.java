@@ -1,0 +1,118 @@
+package io.contactcenter.e2e;
+
+import io.contactcenter.devstack.DevStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** One packaged service running as its own JVM, configured the way ./contact-center up configures it. */
+final class ServiceProcess implements AutoCloseable {
+
+    final String name;
+    final int port;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Process process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    static ServiceProcess start(String name, Map<String, String> extraEnv) {
+        Path jar = DevStack.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " missing: run the whole build (mvn verify) so services are packaged first");
+        }
+        int port = freePort();
+        try {
+            Path logs = DevStack.root().resolve("e2e-tests/target/e2e-logs");
+            Files.createDirectories(logs);
+            ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+            Map<String, String> env = pb.environment();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("CC_DB_NAME", "cc_" + name + "_test");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", DevStack.dbPassword(name));
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevStack.publicKey().toString());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", DevStack.KAFKA_BOOTSTRAP);
+            env.putAll(extraEnv);
+            ServiceProcess service = new ServiceProcess(name, port, pb.start());
+            service.awaitReady(Duration.ofSeconds(90));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + "-service exited with " + process.exitValue()
+                        + "; see e2e-tests/target/e2e-logs/" + name + ".log");
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(url("/q/health/ready")).toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(3000);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(name + "-service not ready within " + timeout);
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful flush — a crash. */
+    void crash() {
+        process.destroyForcibly();
+        waitExit();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        waitExit();
+    }
+
+    private void waitExit() {
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
