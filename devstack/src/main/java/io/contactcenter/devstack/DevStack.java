@@ -60,14 +60,17 @@ public final class DevStack {
         }
     }
 
-    /** Starts PostgreSQL, the roles and databases, dev keys and Kafka unless they are all there already. */
+    private static boolean infraChecked;
+
+    /**
+     * Runs {@code ./contact-center infra} once per JVM: starts PostgreSQL and Kafka if stopped, creates roles
+     * and databases, and (re)sets each role's password to this checkout's secret, so two checkouts on one
+     * machine never test with each other's stale password. Idempotent and quick when all is up.
+     */
     public static synchronized void ensureInfra() {
-        Path run = root().resolve(".run");
-        boolean ready = portOpen(9092) && portOpen(5432)
-                && Files.exists(run.resolve("keys/jwt-private.pem"))
-                && Files.exists(run.resolve("secrets/db-reporting.password"));
-        if (!ready) {
+        if (!infraChecked) {
             script("infra");
+            infraChecked = true;
         }
     }
 
