@@ -1,12 +1,12 @@
 package io.contactcenter.events.health;
 
+import io.contactcenter.events.KafkaClients;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,12 +51,7 @@ public class KafkaReadinessCheck implements AsyncHealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Map<String, Object> props = new HashMap<>();
-                    kafkaConfig.forEach((k, v) -> {
-                        if (AdminClientConfig.configNames().contains(k)) {
-                            props.put(k, v);
-                        }
-                    });
+                    Map<String, Object> props = KafkaClients.settings(kafkaConfig, AdminClientConfig.configNames());
                     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness-" + ProcessHandle.current().pid());
                     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
                     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());

@@ -12,6 +12,10 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
+    /** Pause between relay passes when idle; each event waits at most this long before it is sent. */
+    @WithDefault("50ms")
+    Duration pollInterval();
+
     /** Rows published per relay pass; one pass holds one transaction. */
     @WithDefault("500")
     int batchSize();

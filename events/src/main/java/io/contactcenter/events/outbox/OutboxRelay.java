@@ -1,6 +1,7 @@
 package io.contactcenter.events.outbox;
 
 import io.contactcenter.events.CloudEvent;
+import io.contactcenter.events.KafkaClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -12,10 +13,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,6 +50,7 @@ public class OutboxRelay {
     private final Counter failedPasses;
     private volatile KafkaProducer<String, String> producer;
     private volatile boolean paused;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public OutboxRelay(Pool pool, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
@@ -56,7 +61,19 @@ public class OutboxRelay {
         this.failedPasses = registry.counter("cc.outbox.failed.passes");
     }
 
-    @Scheduled(every = "${cc.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Polls on a Vert.x timer rather than {@code @Scheduled}: the Quarkus scheduler does not go below one
+     * second, and every poll interval is added to the latency of every event.
+     */
+    void start(@Observes StartupEvent startup, Vertx vertx) {
+        long every = Math.max(10, config.pollInterval().toMillis());
+        vertx.setPeriodic(every, id -> {
+            if (running.compareAndSet(false, true)) {
+                tick().subscribe().with(ok -> running.set(false), e -> running.set(false));
+            }
+        });
+    }
+
     Uni<Void> tick() {
         if (!config.relayEnabled() || paused) {
             return Uni.createFrom().voidItem();
@@ -142,12 +159,7 @@ public class OutboxRelay {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Map<String, Object> props = new HashMap<>();
-                    kafkaConfig.forEach((k, v) -> {
-                        if (ProducerConfig.configNames().contains(k)) {
-                            props.put(k, v);
-                        }
-                    });
+                    Map<String, Object> props = KafkaClients.settings(kafkaConfig, ProducerConfig.configNames());
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
                     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
