@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.contactcenter.devstack.DevStack;
+import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.KafkaProbe;
 import io.contactcenter.devstack.TopicSetup;
 import io.contactcenter.events.Topics;
@@ -71,16 +72,11 @@ class CrossServiceTest {
     }
 
     private static void awaitWaiting(ServiceProcess reporting, String queue, int waiting, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        Eventually.await("reporting shows " + waiting + " waiting in " + queue, timeout, Duration.ofMillis(300), () -> {
             var r = given().header("Authorization", token("supervisor"))
                     .when().get(reporting.url("/reports/realtime/queues/" + queue)).then().extract();
-            if (r.statusCode() == 200 && Integer.valueOf(waiting).equals(r.path("waiting"))) {
-                return;
-            }
-            ServiceProcess.sleep(300);
-        }
-        throw new AssertionError("reporting never showed " + waiting + " waiting in " + queue);
+            return r.statusCode() == 200 && Integer.valueOf(waiting).equals(r.path("waiting"));
+        });
     }
 
     private static String token(String role) {

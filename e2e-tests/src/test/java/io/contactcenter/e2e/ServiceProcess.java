@@ -1,6 +1,7 @@
 package io.contactcenter.e2e;
 
 import io.contactcenter.devstack.DevStack;
+import io.contactcenter.devstack.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -57,25 +58,21 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + "-service exited with " + process.exitValue()
-                        + "; see e2e-tests/target/e2e-logs/" + name + ".log");
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url("/q/health/ready")).toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(3000);
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            sleep(200);
-        }
-        throw new IllegalStateException(name + "-service not ready within " + timeout);
+        Eventually.await(name + "-service ready (log: e2e-tests/target/e2e-logs/" + name + ".log)", timeout,
+                Duration.ofMillis(200), () -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + "-service exited with " + process.exitValue()
+                                + "; see e2e-tests/target/e2e-logs/" + name + ".log");
+                    }
+                    try {
+                        HttpURLConnection c = (HttpURLConnection) URI.create(url("/q/health/ready")).toURL().openConnection();
+                        c.setConnectTimeout(500);
+                        c.setReadTimeout(3000);
+                        return c.getResponseCode() == 200;
+                    } catch (IOException notYet) {
+                        return false; // still starting
+                    }
+                });
     }
 
     /** SIGKILL: no shutdown hooks, no graceful flush — a crash. */
@@ -105,14 +102,6 @@ final class ServiceProcess implements AutoCloseable {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

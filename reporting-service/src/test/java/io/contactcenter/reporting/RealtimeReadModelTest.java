@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
+import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.KafkaProbe;
 import io.contactcenter.devstack.Tokens;
 import io.contactcenter.events.Channel;
@@ -69,19 +70,11 @@ class RealtimeReadModelTest {
     }
 
     static void awaitQueue(String queue, String field, int expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            var response = given().header("Authorization", Tokens.bearer("supervisor"))
-                    .when().get("/reports/realtime/queues/" + queue).then().extract();
-            if (response.statusCode() == 200 && response.path(field).equals(expected)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("queue " + queue + " never reached " + field + "=" + expected);
+        Eventually.await("queue " + queue + " shows " + field + "=" + expected, Duration.ofSeconds(20),
+                Duration.ofMillis(200), () -> {
+                    var response = given().header("Authorization", Tokens.bearer("supervisor"))
+                            .when().get("/reports/realtime/queues/" + queue).then().extract();
+                    return response.statusCode() == 200 && Integer.valueOf(expected).equals(response.path(field));
+                });
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactcenter.devstack.DevStack;
+import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.KafkaProbe;
 import io.contactcenter.devstack.TcpProxy;
 import io.contactcenter.devstack.Tokens;
@@ -63,24 +64,8 @@ class ReadinessTest {
     }
 
     private static void awaitReadiness(int status, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = given().when().get("/q/health/ready").then().extract().statusCode();
-            if (last == status) {
-                return;
-            }
-            sleep(250);
-        }
-        throw new AssertionError("readiness stayed " + last + ", expected " + status + " within " + timeout);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Eventually.await("/q/health/ready answers " + status, timeout, Duration.ofMillis(250),
+                () -> given().when().get("/q/health/ready").then().extract().statusCode() == status);
     }
 
     public static class ProxiedDatabase implements QuarkusTestProfile {
