@@ -15,6 +15,11 @@ public final class Tokens {
         return "Bearer " + Jwt.upn("test-" + role).groups(Set.of(role)).sign();
     }
 
+    /** A token for the agent desktop of {@code agentId}: role agent, principal name = the agent id. */
+    public static String agent(String agentId) {
+        return "Bearer " + Jwt.upn(agentId).groups(Set.of("agent")).sign();
+    }
+
     /** A correctly signed token whose lifetime ended an hour ago. */
     public static String expired(String role) {
         Instant now = Instant.now();

@@ -19,6 +19,7 @@ public final class EventTypes {
     public static final String CONTACT_OVERFLOWED = P + "contact.overflowed";
     public static final String CONTACT_ABANDONED = P + "contact.abandoned";
     public static final String CONTACT_COMPLETED = P + "contact.completed";
+    public static final String CONTACT_CANCELLED = P + "contact.cancelled";
     public static final String CONTACT_VOICEMAIL = P + "contact.voicemail";
     public static final String CONTACT_SURVEY_COMPLETED = P + "contact.survey-completed";
 

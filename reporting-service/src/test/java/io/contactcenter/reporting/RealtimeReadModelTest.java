@@ -62,7 +62,7 @@ class RealtimeReadModelTest {
 
     private CloudEvent queued(String contactId, String queue, Instant at) {
         return codec.create(EventTypes.CONTACT_QUEUED, contactId,
-                new ContactQueued(contactId, queue, Channel.VOICE, 1, at, at, Map.of()));
+                new ContactQueued(contactId, queue, Channel.VOICE, 1, at, at, Map.of(), 1, null));
     }
 
     private void send(CloudEvent event) {

@@ -24,6 +24,12 @@ class ContactEnqueueTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
+    @org.junit.jupiter.api.BeforeEach
+    void queues() {
+        Fixtures.queue("support", "{}");
+        Fixtures.queue("sales", "{}");
+    }
+
     @Test
     void enqueuesContactAndAnnouncesItOnceAsCloudEvent() throws Exception {
         String id = "c-" + UUID.randomUUID();

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbox and inbox against the real broker and database. */
@@ -36,6 +37,11 @@ class OutboxDeliveryTest {
 
     @Inject
     Pool pool;
+
+    @BeforeEach
+    void queues() {
+        Fixtures.queue("support", "{}");
+    }
 
     @AfterEach
     void resumeRelay() {
@@ -65,7 +71,7 @@ class OutboxDeliveryTest {
         String id = "dup-" + UUID.randomUUID();
         CloudEvent command = codec.create(EventTypes.ROUTING_ENQUEUE, id, new EnqueueCommand(id, "support",
                 Channel.VOICE, 10, Map.of("billing", 2), Map.of("language", "de"), Instant.parse("2026-01-01T00:00:00Z"),
-                "parent-1"));
+                "parent-1", null));
         String json = codec.write(command);
         try (KafkaProbe probe = KafkaProbe.tail(Topics.CONTACTS)) {
             KafkaProbe.send(Topics.ROUTING_COMMANDS, id, json);
@@ -92,7 +98,7 @@ class OutboxDeliveryTest {
         try (KafkaProbe probe = KafkaProbe.tail(Topics.CONTACTS)) {
             KafkaProbe.send(Topics.ROUTING_COMMANDS, id, "{not json");
             KafkaProbe.send(Topics.ROUTING_COMMANDS, id, codec.write(codec.create(EventTypes.ROUTING_ENQUEUE, id,
-                    new EnqueueCommand(id, "support", Channel.CHAT, 1, null, null, null, null))));
+                    new EnqueueCommand(id, "support", Channel.CHAT, 1, null, null, null, null, null))));
             assertThat(probe.await(r -> id.equals(r.key()), Duration.ofSeconds(15))).hasSize(1);
         }
     }

@@ -45,6 +45,7 @@ class ReadinessTest {
     @Test
     void readinessFollowsKafkaAndEventsWrittenMeanwhileArriveOnce() {
         awaitReadiness(200, Duration.ofSeconds(30));
+        Fixtures.queue("q", "{}");
         String id = "kafka-down-" + UUID.randomUUID();
         try (KafkaProbe probe = KafkaProbe.tail(Topics.CONTACTS)) {
             DevStack.script("kafka-down");

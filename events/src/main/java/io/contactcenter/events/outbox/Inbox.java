@@ -7,7 +7,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,6 +23,8 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final String CLAIM = "insert into cc_inbox (consumer, event_id) values (?1, ?2) on conflict do nothing";
+
+    private static final String SQL_CLAIM = "insert into cc_inbox (consumer, event_id) values ($1, $2) on conflict do nothing";
 
     private final EventCodec codec;
     private final MeterRegistry registry;
@@ -37,12 +43,8 @@ public class Inbox {
      * @return true when the handler ran, false for a duplicate or an unreadable record
      */
     public Uni<Boolean> consume(String consumer, String json, Function<CloudEvent, Uni<?>> handler) {
-        CloudEvent event;
-        try {
-            event = codec.read(json);
-        } catch (IllegalArgumentException e) {
-            registry.counter("cc.inbox.rejected", "consumer", consumer).increment();
-            LOG.errorf("%s skipped an unreadable record: %s", consumer, e.getMessage());
+        CloudEvent event = parse(consumer, json);
+        if (event == null) {
             return Uni.createFrom().item(false);
         }
         return Panache.withTransaction(() -> claim(consumer, event.id())
@@ -50,6 +52,35 @@ public class Inbox {
                 .invoke(handled -> registry.counter("cc.inbox.events", "consumer", consumer,
                         "result", handled ? "processed" : "duplicate").increment())
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
+    }
+
+    /**
+     * As {@link #consume(String, String, Function)} for services on the reactive SQL client: the claim and
+     * the handler's writes share {@code pool}'s transaction connection.
+     */
+    public Uni<Boolean> consume(String consumer, String json, Pool pool,
+            BiFunction<CloudEvent, SqlConnection, Uni<?>> handler) {
+        CloudEvent event = parse(consumer, json);
+        if (event == null) {
+            return Uni.createFrom().item(false);
+        }
+        return pool.withTransaction(conn -> conn.preparedQuery(SQL_CLAIM).execute(Tuple.of(consumer, event.id()))
+                .chain(rows -> rows.rowCount() == 1
+                        ? handler.apply(event, conn).replaceWith(true)
+                        : Uni.createFrom().item(false)))
+                .invoke(handled -> registry.counter("cc.inbox.events", "consumer", consumer,
+                        "result", handled ? "processed" : "duplicate").increment())
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
+    }
+
+    private CloudEvent parse(String consumer, String json) {
+        try {
+            return codec.read(json);
+        } catch (IllegalArgumentException e) {
+            registry.counter("cc.inbox.rejected", "consumer", consumer).increment();
+            LOG.errorf("%s skipped an unreadable record: %s", consumer, e.getMessage());
+            return null;
+        }
     }
 
     /** Claims the event id for this consumer inside the current transaction; false if already claimed. */

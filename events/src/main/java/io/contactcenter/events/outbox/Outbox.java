@@ -4,6 +4,9 @@ import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -16,6 +19,9 @@ public class Outbox {
     private static final String INSERT = "insert into cc_outbox (event_id, topic, msg_key, event_type, payload)"
             + " values (?1, ?2, ?3, ?4, ?5)";
 
+    private static final String SQL_INSERT = "insert into cc_outbox (event_id, topic, msg_key, event_type, payload)"
+            + " values ($1, $2, $3, $4, $5)";
+
     private final EventCodec codec;
 
     public Outbox(EventCodec codec) {
@@ -26,6 +32,28 @@ public class Outbox {
     public Uni<CloudEvent> publish(String type, String subject, Object data) {
         CloudEvent event = codec.create(type, subject, data);
         return add(event).replaceWith(event);
+    }
+
+    /**
+     * For services that use the reactive SQL client directly: stages the event on {@code tx}, which must
+     * be the connection of the open transaction that writes the state change.
+     */
+    public Uni<CloudEvent> publish(SqlClient tx, String type, String subject, Object data) {
+        CloudEvent event = codec.create(type, subject, data);
+        return tx.preparedQuery(SQL_INSERT)
+                .execute(Tuple.of(event.id(), event.topic(), event.subject(), event.type(), codec.write(event)))
+                .replaceWith(event);
+    }
+
+    /** Stages already created events on {@code tx} in one batch, in list order. */
+    public Uni<Void> addAll(SqlClient tx, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(SQL_INSERT)
+                .executeBatch(events.stream().map(e -> Tuple.of(e.id(), e.topic(), e.subject(), e.type(), codec.write(e)))
+                        .toList())
+                .replaceWithVoid();
     }
 
     public Uni<Void> add(CloudEvent event) {

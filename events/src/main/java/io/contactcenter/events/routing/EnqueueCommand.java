@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * {@code routing.enqueue}: put a contact in a queue. Everything the IVR or callback service learned rides
  * in {@code attributes} so the agent sees it. {@code virtualStartTime} (optional) keeps a returned
- * callback's place; {@code parentContactId} links it to the original contact.
+ * callback's place; {@code parentContactId} links it to the original contact; {@code preferredAgentId}
+ * (optional: last agent, account owner) gets the contact first for a while.
  */
 @RegisterForReflection
 public record EnqueueCommand(
@@ -24,5 +25,6 @@ public record EnqueueCommand(
         Map<@NotBlank String, @Min(1) @Max(5) Integer> requiredSkills,
         Map<@NotBlank String, @Size(max = 1024) String> attributes,
         Instant virtualStartTime,
-        String parentContactId) {
+        @Size(max = 64) String parentContactId,
+        @Size(max = 64) String preferredAgentId) {
 }

@@ -1,10 +1,13 @@
 package io.contactcenter.routing.contact;
 
 import io.contactcenter.events.routing.EnqueueCommand;
+import io.contactcenter.routing.support.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -18,12 +21,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ContactResource {
 
     private final ContactService contacts;
+    private final SecurityIdentity identity;
 
-    public ContactResource(ContactService contacts) {
+    public ContactResource(ContactService contacts, SecurityIdentity identity) {
         this.contacts = contacts;
+        this.identity = identity;
     }
 
-    /** Enqueue a contact. 201 with its location when new; 200 with the existing one for a repeated id. */
+    /**
+     * Enqueue a contact. 201 with its location when new (its state may already be OVERFLOWED when the queue
+     * is closed, full or empty: see {@code outcome}); 200 with the existing one for a repeated id; 404 for
+     * an unknown queue.
+     */
     @POST
     @RolesAllowed({"telephony", "service", "supervisor", "admin"})
     public Uni<RestResponse<ContactView>> enqueue(@Valid @NotNull EnqueueCommand command, UriInfo uri) {
@@ -34,11 +43,39 @@ public class ContactResource {
                 : RestResponse.ok(result.contact()));
     }
 
+    /** State; while waiting also position (1 = next) and estimated wait. */
     @GET
     @Path("/{contactId}")
     @RolesAllowed({"agent", "telephony", "service", "supervisor", "admin"})
     public Uni<ContactView> get(@PathParam("contactId") String contactId) {
         return contacts.find(contactId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No contact with id '" + contactId + "'."));
+    }
+
+    /** The caller hung up: abandoned, with wait and position recorded. */
+    @DELETE
+    @Path("/{contactId}")
+    @RolesAllowed({"telephony", "service", "supervisor", "admin"})
+    public Uni<ContactView> abandon(@PathParam("contactId") String contactId) {
+        return contacts.abandon(contactId);
+    }
+
+    /** Handling done: wrap-up starts for the agent. */
+    @POST
+    @Path("/{contactId}/complete")
+    @RolesAllowed({"agent", "telephony", "service", "supervisor", "admin"})
+    public Uni<ContactView> complete(@PathParam("contactId") String contactId, @Valid CompleteRequest request) {
+        double hold = request == null || request.holdSeconds() == null ? 0 : request.holdSeconds();
+        return contacts.complete(contactId, Caller.agentOrNull(identity), hold);
+    }
+
+    /** To another queue or a named agent, with all the context. */
+    @POST
+    @Path("/{contactId}/transfer")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<ContactView> transfer(@PathParam("contactId") String contactId,
+            @Valid @NotNull TransferRequest request) {
+        return contacts.transfer(contactId, Caller.agentOrNull(identity), request.queueId(), request.agentId(),
+                request.priority());
     }
 }

@@ -4,12 +4,17 @@ import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
 import io.contactcenter.events.outbox.Inbox;
+import io.contactcenter.events.routing.CancelCommand;
 import io.contactcenter.events.routing.EnqueueCommand;
 import io.contactcenter.routing.contact.ContactService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.NotFoundException;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,35 +28,61 @@ public class RoutingCommandConsumer {
     static final String CONSUMER = "routing.commands";
 
     private final Inbox inbox;
+    private final Pool pool;
     private final EventCodec codec;
     private final ContactService contacts;
     private final Validator validator;
+    private final MeterRegistry registry;
 
-    public RoutingCommandConsumer(Inbox inbox, EventCodec codec, ContactService contacts, Validator validator) {
+    public RoutingCommandConsumer(Inbox inbox, Pool pool, EventCodec codec, ContactService contacts,
+            Validator validator, MeterRegistry registry) {
         this.inbox = inbox;
+        this.pool = pool;
         this.codec = codec;
         this.contacts = contacts;
         this.validator = validator;
+        this.registry = registry;
     }
 
     @Incoming("routing-commands")
     public Uni<Void> onCommand(String record) {
-        return inbox.consume(CONSUMER, record, this::handle).replaceWithVoid();
+        return inbox.consume(CONSUMER, record, pool, this::handle).replaceWithVoid();
     }
 
-    private Uni<?> handle(CloudEvent event) {
+    private Uni<?> handle(CloudEvent event, SqlConnection tx) {
         if (EventTypes.ROUTING_ENQUEUE.equals(event.type())) {
             EnqueueCommand command = codec.data(event, EnqueueCommand.class);
-            Set<ConstraintViolation<EnqueueCommand>> violations = validator.validate(command);
-            if (!violations.isEmpty()) {
-                // a bad command can never succeed; record it and move on rather than block the partition
-                LOG.errorf("rejected %s %s: %s", event.type(), event.id(), violations.stream()
-                        .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining(", ")));
+            if (!valid(event, command)) {
                 return Uni.createFrom().voidItem();
             }
-            return contacts.enqueueInCurrentTransaction(command);
+            return contacts.enqueue(tx, command).onFailure(NotFoundException.class).recoverWithItem(e -> {
+                // nobody to answer: the command is recorded as processed, counted and logged for on-call
+                reject(event, e.getMessage());
+                return null;
+            });
+        }
+        if (EventTypes.ROUTING_CANCEL.equals(event.type())) {
+            CancelCommand command = codec.data(event, CancelCommand.class);
+            return valid(event, command) ? contacts.cancel(tx, command.contactId(), command.reason())
+                    : Uni.createFrom().voidItem();
         }
         LOG.debugf("ignoring command type %s", event.type());
         return Uni.createFrom().voidItem();
+    }
+
+    private <T> boolean valid(CloudEvent event, T command) {
+        Set<ConstraintViolation<T>> violations = validator.validate(command);
+        if (violations.isEmpty()) {
+            return true;
+        }
+        // a bad command can never succeed; record it and move on rather than block the partition
+        reject(event, violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
+                .collect(Collectors.joining(", ")));
+        return false;
+    }
+
+    private void reject(CloudEvent event, String why) {
+        registry.counter("cc.routing.commands.rejected", "type", event.type()).increment();
+        LOG.errorf("rejected %s %s: %s", event.type(), event.id(), why);
     }
 }
