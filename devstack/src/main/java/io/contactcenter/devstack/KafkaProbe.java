@@ -66,6 +66,16 @@ public final class KafkaProbe implements AutoCloseable {
         return seen.stream().filter(match).toList();
     }
 
+    /** Polls until at least {@code count} matching records arrived (or {@code timeout}); returns them all. */
+    public List<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout,
+            int count) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && seen.stream().filter(match).count() < count) {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        return seen.stream().filter(match).toList();
+    }
+
     /** Writes a raw record, as another service's relay would. */
     public static void send(String topic, String key, String value) {
         Map<String, Object> props = new HashMap<>();

@@ -8,6 +8,7 @@ import io.contactcenter.routing.offer.OfferRow;
 import io.contactcenter.routing.offer.OfferStatus;
 import io.contactcenter.routing.support.Signals;
 import io.smallrye.mutiny.Multi;
+import io.contactcenter.routing.support.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -57,17 +58,17 @@ public class AgentService {
                                 + unknown + "; create them with PUT /routing/queues/{queueId} first"));
                     }
                     return agents.lock(tx, id).chain(existing -> existing == null
-                            ? agents.insert(tx, id, profile, clock.instant()).replaceWith(true)
+                            ? agents.insert(tx, id, profile, Sql.now(clock)).replaceWith(true)
                             : agents.updateProfile(tx, id, profile).chain(() -> signals.wake(tx)).replaceWith(false));
                 }));
     }
 
     public Uni<AgentView> find(String id) {
-        return agents.find(pool, id).map(a -> a == null ? null : AgentView.of(a, clock.instant()));
+        return agents.find(pool, id).map(a -> a == null ? null : AgentView.of(a, Sql.now(clock)));
     }
 
     public Uni<List<AgentView>> list(String queueId, int limit, int offset) {
-        Instant now = clock.instant();
+        Instant now = Sql.now(clock);
         return agents.list(pool, queueId, limit, offset).map(all -> all.stream().map(a -> AgentView.of(a, now)).toList());
     }
 
@@ -90,7 +91,7 @@ public class AgentService {
                         : withdrawPending(tx, id))
                 .chain(() -> agents.lock(tx, id))
                 .chain(a -> {
-                    Instant now = clock.instant();
+                    Instant now = Sql.now(clock);
                     AgentState before = a.state(now);
                     if (change.state() == AgentState.LOGGED_OUT && a.totalLoad() > a.pendingOffers) {
                         return Uni.createFrom().failure(ContactService.conflict("Agent '" + id
@@ -126,7 +127,7 @@ public class AgentService {
                     if (c == null || c.state != ContactState.OFFERED || !agentId.equals(c.agentId)) {
                         return Uni.createFrom().voidItem();
                     }
-                    Instant now = clock.instant();
+                    Instant now = Sql.now(clock);
                     return contactService.releaseOffer(tx, c, OfferStatus.CANCELLED, now).chain(() -> {
                         c.state = ContactState.QUEUED;
                         c.agentId = null;

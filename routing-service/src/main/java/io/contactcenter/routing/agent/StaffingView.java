@@ -3,6 +3,7 @@ package io.contactcenter.routing.agent;
 import io.contactcenter.routing.config.RoutingConfig;
 import io.contactcenter.routing.queue.QueueDirectory;
 import io.quarkus.runtime.StartupEvent;
+import io.contactcenter.routing.support.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,7 +54,7 @@ public class StaffingView {
     public Uni<Void> refresh() {
         return queues.refresh(pool)
                 .chain(() -> agents.loggedIn(pool))
-                .invoke(list -> byQueue = Staffing.of(list, clock.instant()))
+                .invoke(list -> byQueue = Staffing.of(list, Sql.now(clock)))
                 .replaceWithVoid();
     }
 

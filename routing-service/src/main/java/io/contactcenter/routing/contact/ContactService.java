@@ -24,6 +24,7 @@ import io.contactcenter.routing.offer.OfferStatus;
 import io.contactcenter.routing.queue.QueueDirectory;
 import io.contactcenter.routing.queue.QueueRow;
 import io.contactcenter.routing.support.Signals;
+import io.contactcenter.routing.support.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -95,7 +96,7 @@ public class ContactService {
                 if (queue == null) {
                     return Uni.createFrom().failure(unknownQueue(command.queueId()));
                 }
-                Instant now = clock.instant();
+                Instant now = Sql.now(clock);
                 ContactRow c = new ContactRow();
                 c.id = command.contactId();
                 c.queueId = queue.id();
@@ -238,7 +239,7 @@ public class ContactService {
                         + "; only a waiting or offered contact can be abandoned"
                         + (c.state == ContactState.CONNECTED ? " (complete it instead)." : ".")));
             }
-            Instant now = clock.instant();
+            Instant now = Sql.now(clock);
             return contacts.position(tx, c.queueId, c.priority, c.virtualStartTime, c.id)
                     .chain(position -> releaseOffer(tx, c, OfferStatus.CANCELLED, now).chain(() -> {
                         c.state = ContactState.ABANDONED;
@@ -261,7 +262,7 @@ public class ContactService {
             if (c == null || (c.state != ContactState.QUEUED && c.state != ContactState.OFFERED)) {
                 return Uni.createFrom().voidItem();
             }
-            Instant now = clock.instant();
+            Instant now = Sql.now(clock);
             return releaseOffer(tx, c, OfferStatus.CANCELLED, now).chain(() -> {
                 c.state = ContactState.CANCELLED;
                 c.outcome = "CANCELLED";
@@ -291,7 +292,7 @@ public class ContactService {
             if (caller != null && !caller.equals(c.agentId)) {
                 return Uni.createFrom().failure(conflict("Contact '" + contactId + "' is handled by another agent."));
             }
-            Instant now = clock.instant();
+            Instant now = Sql.now(clock);
             return queues.find(tx, c.queueId).chain(queue -> {
                 int wrapUp = queue == null ? 0 : queue.definition().wrapUpSeconds();
                 double talk = Math.max(0, seconds(c.answeredAt, now) - holdSeconds);
@@ -332,7 +333,7 @@ public class ContactService {
                 if (queue == null) {
                     return Uni.createFrom().<ContactView>failure(unknownQueue(targetQueue));
                 }
-                Instant now = clock.instant();
+                Instant now = Sql.now(clock);
                 String fromQueue = c.queueId;
                 String fromAgent = c.agentId;
                 return endWork(tx, c, now, 0, seconds(c.answeredAt, now)).chain(() -> {

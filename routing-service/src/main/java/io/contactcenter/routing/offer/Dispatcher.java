@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
+import io.contactcenter.routing.support.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -143,7 +144,7 @@ public class Dispatcher {
     }
 
     private Uni<Integer> pass(SqlConnection tx) {
-        Instant now = clock.instant();
+        Instant now = Sql.now(clock);
         return queues.refresh(tx).chain(queueRows -> contacts.waiting(tx, config.maxContactsPerPass())
                 .chain(waiting -> {
                     if (waiting.isEmpty()) {

@@ -13,6 +13,7 @@ import io.contactcenter.routing.contact.ContactRow;
 import io.contactcenter.routing.contact.ContactService;
 import io.contactcenter.routing.contact.ContactState;
 import io.contactcenter.routing.support.Signals;
+import io.contactcenter.routing.support.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -61,7 +62,7 @@ public class OfferService {
 
     public Uni<OfferView> find(String offerId) {
         return offers.find(pool, offerId).chain(o -> o == null ? Uni.createFrom().nullItem()
-                : contacts.find(pool, o.contactId()).map(c -> view(o, c, clock.instant())));
+                : contacts.find(pool, o.contactId()).map(c -> view(o, c, Sql.now(clock))));
     }
 
     public Uni<List<OfferView>> pending(String agentId) {
@@ -70,7 +71,7 @@ public class OfferService {
                 return Uni.createFrom().item(List.<OfferView>of());
             }
             return Uni.join().all(list.stream().map(o -> contacts.find(pool, o.contactId())
-                    .map(c -> view(o, c, clock.instant()))).toList()).andFailFast();
+                    .map(c -> view(o, c, Sql.now(clock)))).toList()).andFailFast();
         });
     }
 
@@ -105,7 +106,7 @@ public class OfferService {
         return pool.withTransaction(tx -> offers.find(tx, offerId).chain(peek -> peek == null
                 ? Uni.createFrom().voidItem()
                 : contacts.lock(tx, peek.contactId()).chain(c -> offers.lock(tx, offerId).chain(offer -> {
-                    Instant now = clock.instant();
+                    Instant now = Sql.now(clock);
                     if (offer.status() != OfferStatus.PENDING || now.isBefore(offer.expiresAt())) {
                         return Uni.createFrom().voidItem();
                     }
@@ -158,7 +159,7 @@ public class OfferService {
         return pool.withTransaction(tx -> offers.find(tx, offerId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No offer with id '" + offerId + "'."))
                 .chain(peek -> contacts.lock(tx, peek.contactId()).chain(c -> offers.lock(tx, offerId).chain(offer -> {
-                    Instant now = clock.instant();
+                    Instant now = Sql.now(clock);
                     if (!offer.agentId().equals(caller)) {
                         return Uni.createFrom().failure(ContactService.conflict(
                                 "Offer '" + offerId + "' was made to another agent."));

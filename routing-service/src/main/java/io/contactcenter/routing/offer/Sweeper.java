@@ -18,6 +18,7 @@ import io.contactcenter.routing.queue.QueueDirectory;
 import io.contactcenter.routing.queue.QueueRow;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.contactcenter.routing.support.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -86,13 +87,13 @@ public class Sweeper {
     }
 
     private Uni<Void> expireOffers() {
-        return offers.expired(pool, clock.instant(), BATCH).chain(list -> Multi.createFrom().iterable(list)
+        return offers.expired(pool, Sql.now(clock), BATCH).chain(list -> Multi.createFrom().iterable(list)
                 .onItem().transformToUniAndConcatenate(o -> offerService.expire(o.id()))
                 .collect().last().replaceWithVoid());
     }
 
     private Uni<Void> endWrapUps() {
-        Instant now = clock.instant();
+        Instant now = Sql.now(clock);
         return pool.preparedQuery("select id from routing_agent where wrap_up_until <= $1 limit $2")
                 .execute(Tuple.of(utc(now), BATCH))
                 .chain(rows -> {
@@ -126,7 +127,7 @@ public class Sweeper {
     }
 
     private Uni<Void> overflowIfDue(QueueRow queue, ContactRow seen) {
-        Instant now = clock.instant();
+        Instant now = Sql.now(clock);
         int loggedIn = staffing.of(queue.id()).loggedIn();
         var due = OverflowPlanner.due(queue.definition(), seen.queuedAt, seen.overflowStep, loggedIn, now);
         if (due.isEmpty()) {

@@ -12,6 +12,7 @@ import io.contactcenter.routing.engine.OverflowRule;
 import io.contactcenter.routing.engine.QueueDefinition;
 import io.contactcenter.routing.engine.WaitEstimator;
 import io.contactcenter.routing.support.Json;
+import io.contactcenter.routing.support.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -63,7 +64,7 @@ public class QueueService {
                     if (!problems.isEmpty()) {
                         return Uni.createFrom().failure(new BadRequestException(String.join("; ", problems)));
                     }
-                    Instant now = clock.instant();
+                    Instant now = Sql.now(clock);
                     return tx.preparedQuery("insert into routing_queue (id, definition, created_at, updated_at)"
                             + " values ($1, $2, $3, $3) on conflict (id) do update set definition = excluded.definition,"
                             + " definition_version = routing_queue.definition_version + 1, updated_at = excluded.updated_at"
@@ -104,7 +105,7 @@ public class QueueService {
     }
 
     public Uni<QueueStatus> status(String id) {
-        Instant now = clock.instant();
+        Instant now = Sql.now(clock);
         return known(pool, id).chain(q -> pool.preparedQuery("select count(*) as waiting, min(queued_at) as oldest"
                 + " from routing_contact where queue_id = $1 and state = 'QUEUED'").execute(Tuple.of(id))
                 .chain(rows -> agents.loggedIn(pool).map(loggedIn -> {

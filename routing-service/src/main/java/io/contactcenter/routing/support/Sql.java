@@ -1,7 +1,9 @@
 package io.contactcenter.routing.support;
 
 import io.vertx.mutiny.sqlclient.Row;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -9,6 +11,11 @@ import java.time.ZoneOffset;
 public final class Sql {
 
     private Sql() {
+    }
+
+    /** Now, at the microsecond precision PostgreSQL stores, so what we return equals what we read back later. */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Instant instant(Row row, String column) {
