@@ -4,15 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.contactcenter.devstack.DevStack;
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.KafkaProbe;
-import io.contactcenter.devstack.TopicSetup;
 import io.contactcenter.events.Topics;
-import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,10 +21,7 @@ class CrossServiceTest {
 
     @BeforeAll
     static void stack() {
-        DevStack.ensureInfra();
-        TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
-        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
-        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
+        Stack.init();
     }
 
     @Test
@@ -65,6 +58,7 @@ class CrossServiceTest {
     }
 
     private static void enqueue(ServiceProcess routing, String contact, String queue) {
+        Stack.queue(routing, queue, "{}");
         given().header("Authorization", token("telephony")).contentType("application/json")
                 .body("{\"contactId\":\"" + contact + "\",\"queueId\":\"" + queue + "\",\"channel\":\"VOICE\",\"priority\":1}")
                 .when().post(routing.url("/routing/contacts"))
@@ -80,6 +74,6 @@ class CrossServiceTest {
     }
 
     private static String token(String role) {
-        return "Bearer " + Jwt.upn("e2e-" + role).groups(Set.of(role)).sign();
+        return Stack.token(role);
     }
 }

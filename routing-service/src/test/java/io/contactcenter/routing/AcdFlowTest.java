@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.KafkaProbe;
+import io.contactcenter.devstack.SseFeed;
 import io.contactcenter.devstack.Tokens;
 import io.contactcenter.events.EventTypes;
 import io.contactcenter.events.Topics;
@@ -48,7 +49,7 @@ class AcdFlowTest {
         Fixtures.state(second, "AVAILABLE", null).statusCode(200);
         String id = "c-" + UUID.randomUUID();
         try (KafkaProbe events = KafkaProbe.tail(Topics.CONTACTS);
-                OfferFeed feed = OfferFeed.open(base, first)) {
+                SseFeed feed = SseFeed.offers(base, first)) {
             Fixtures.enqueue(body(id, q, 5, "\"attributes\":{\"customerId\":\"cu-7\",\"intent\":\"refund\",\"segment\":\"VIP\"}"))
                     .statusCode(201);
             JsonNode offer = feed.next(OFFER_WAIT);
@@ -87,7 +88,7 @@ class AcdFlowTest {
         String b = agent(q, "{}");
         Fixtures.state(a, "AVAILABLE", null).statusCode(200);
         String id = "c-" + UUID.randomUUID();
-        try (OfferFeed feedA = OfferFeed.open(base, a); OfferFeed feedB = OfferFeed.open(base, b)) {
+        try (SseFeed feedA = SseFeed.offers(base, a); SseFeed feedB = SseFeed.offers(base, b)) {
             String start = Fixtures.enqueue(body(id, q, 1, null)).statusCode(201).extract().path("virtualStartTime");
             JsonNode offer = feedA.next(OFFER_WAIT);
             Fixtures.state(b, "AVAILABLE", null).statusCode(200);
@@ -107,7 +108,7 @@ class AcdFlowTest {
         Fixtures.state(a, "AVAILABLE", null).statusCode(200);
         String c1 = "c-" + UUID.randomUUID();
         String c2 = "c-" + UUID.randomUUID();
-        try (OfferFeed feed = OfferFeed.open(base, a)) {
+        try (SseFeed feed = SseFeed.offers(base, a)) {
             Fixtures.enqueue(body(c1, q, 1, null)).statusCode(201);
             Fixtures.enqueue(body(c2, q, 1, null)).statusCode(201);
             assertThat(feed.next(OFFER_WAIT).get("contactId").asText()).isEqualTo(c1);
@@ -183,7 +184,7 @@ class AcdFlowTest {
         String helper = agent(backup, "{}");
         Fixtures.state(helper, "AVAILABLE", null).statusCode(200);
         String id = "c-" + UUID.randomUUID();
-        try (OfferFeed feed = OfferFeed.open(base, helper)) {
+        try (SseFeed feed = SseFeed.offers(base, helper)) {
             Fixtures.enqueue(body(id, primary, 1, "\"attributes\":{\"intent\":\"billing\"}")).statusCode(201);
             TestClock.advance(Duration.ofSeconds(31));
             JsonNode offer = feed.next(OFFER_WAIT);
@@ -217,7 +218,7 @@ class AcdFlowTest {
         String q = queue("{}");
         String a = agent(q, "\"capacity\":{\"VOICE\":1,\"CHAT\":3}");
         Fixtures.state(a, "AVAILABLE", null).statusCode(200);
-        try (OfferFeed feed = OfferFeed.open(base, a)) {
+        try (SseFeed feed = SseFeed.offers(base, a)) {
             for (int i = 0; i < 4; i++) {
                 Fixtures.enqueue("{\"contactId\":\"chat-" + UUID.randomUUID() + "\",\"queueId\":\"" + q
                         + "\",\"channel\":\"CHAT\",\"priority\":1}").statusCode(201);
@@ -236,7 +237,7 @@ class AcdFlowTest {
         String expert = agent(q, "{}");
         Fixtures.state(first, "AVAILABLE", null).statusCode(200);
         String id = "c-" + UUID.randomUUID();
-        try (OfferFeed feed = OfferFeed.open(base, first); OfferFeed expertFeed = OfferFeed.open(base, expert)) {
+        try (SseFeed feed = SseFeed.offers(base, first); SseFeed expertFeed = SseFeed.offers(base, expert)) {
             Fixtures.enqueue(body(id, q, 1, "\"attributes\":{\"orderId\":\"A-1\"}")).statusCode(201);
             String offerId = feed.next(OFFER_WAIT).get("offerId").asText();
             given().header("Authorization", Tokens.agent(first)).post("/routing/offers/" + offerId + "/accept")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactcenter.devstack.SseFeed;
 import io.contactcenter.devstack.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,7 +110,7 @@ class BadInputTest {
         String a = AcdFlowTest.agent(q, "{}");
         Fixtures.state(a, "AVAILABLE", null).statusCode(200);
         String id = "c-" + UUID.randomUUID();
-        try (OfferFeed feed = OfferFeed.open(base, a)) {
+        try (SseFeed feed = SseFeed.offers(base, a)) {
             Fixtures.enqueue(AcdFlowTest.body(id, q, 1, null)).statusCode(201);
             JsonNode offer = feed.next(Duration.ofSeconds(10));
             String offerId = offer.get("offerId").asText();

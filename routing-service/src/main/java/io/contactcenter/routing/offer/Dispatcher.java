@@ -215,10 +215,12 @@ public class Dispatcher {
     }
 
     private Uni<Integer> write(SqlConnection tx, List<Assignment> kept, Map<String, ContactRow> contactById,
-            Map<String, AgentRow> agentById, Map<String, QueueRow> queueRows, Instant now) {
+            Map<String, AgentRow> agentById, Map<String, QueueRow> queueRows, Instant decidedAt) {
         if (kept.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        // stamped after the snapshot was read, so an offer never appears to start before the release it used
+        Instant now = Sql.now(clock);
         List<OfferRow> newOffers = new ArrayList<>();
         List<Tuple> contactUpdates = new ArrayList<>();
         List<CloudEvent> events = new ArrayList<>();

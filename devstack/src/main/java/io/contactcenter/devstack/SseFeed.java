@@ -1,8 +1,7 @@
-package io.contactcenter.routing;
+package io.contactcenter.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contactcenter.devstack.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,22 +13,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** An agent desktop's Server-Sent Events connection to {@code /routing/agents/{id}/offers}. */
-public final class OfferFeed implements AutoCloseable {
+/** A Server-Sent Events client, as an agent desktop or wallboard holds one: each {@code data:} line as JSON. */
+public final class SseFeed implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final BlockingQueue<JsonNode> offers = new LinkedBlockingQueue<>();
+    private final BlockingQueue<JsonNode> items = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private OfferFeed(URI uri, String agentId) {
-        HttpRequest request = HttpRequest.newBuilder(uri.resolve("/routing/agents/" + agentId + "/offers"))
-                .header("Authorization", Tokens.agent(agentId)).header("Accept", "text/event-stream").GET().build();
+    private SseFeed(URI uri, String authorization) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", authorization).header("Accept", "text/event-stream").GET().build();
         response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> r.body().forEach(line -> {
             if (line.startsWith("data:")) {
                 try {
-                    offers.add(MAPPER.readTree(line.substring(5).trim()));
+                    items.add(MAPPER.readTree(line.substring(5).trim()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -37,12 +36,13 @@ public final class OfferFeed implements AutoCloseable {
         }));
     }
 
-    public static OfferFeed open(URI base, String agentId) {
-        OfferFeed feed = new OfferFeed(base, agentId);
+    /** Opens {@code uri} with the given Authorization header value and waits for the 200. */
+    public static SseFeed open(URI uri, String authorization) {
+        SseFeed feed = new SseFeed(uri, authorization);
         try {
             int status = feed.response.get(10, TimeUnit.SECONDS).statusCode();
             if (status != 200) {
-                throw new IllegalStateException("offer stream answered " + status);
+                throw new IllegalStateException(uri + " answered " + status);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -50,12 +50,17 @@ public final class OfferFeed implements AutoCloseable {
         return feed;
     }
 
-    /** The next offer, or an assertion failure after {@code timeout}. */
+    /** Agent {@code agentId}'s offer stream on the routing service at {@code base}. */
+    public static SseFeed offers(URI base, String agentId) {
+        return open(base.resolve("/routing/agents/" + agentId + "/offers"), Tokens.agent(agentId));
+    }
+
+    /** The next item, or an assertion failure after {@code timeout}. */
     public JsonNode next(Duration timeout) {
         try {
-            JsonNode offer = offers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            JsonNode offer = items.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (offer == null) {
-                throw new AssertionError("no offer within " + timeout);
+                throw new AssertionError("nothing within " + timeout);
             }
             return offer;
         } catch (InterruptedException e) {
@@ -66,7 +71,7 @@ public final class OfferFeed implements AutoCloseable {
 
     /** Null when nothing arrives within {@code wait}. */
     public JsonNode poll(Duration wait) throws InterruptedException {
-        return offers.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        return items.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
