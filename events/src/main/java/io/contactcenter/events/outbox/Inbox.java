@@ -7,6 +7,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import io.smallrye.mutiny.Multi;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -70,6 +75,46 @@ public class Inbox {
                         : Uni.createFrom().item(false)))
                 .invoke(handled -> registry.counter("cc.inbox.events", "consumer", consumer,
                         "result", handled ? "processed" : "duplicate").increment())
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
+    }
+
+    /**
+     * A batch of records in one transaction: unreadable records are skipped, every event id is claimed in one
+     * statement, and {@code handler} runs for the newly claimed events in record order. One commit per batch
+     * instead of per record is what lets a consumer keep up with a busy partition; a failure retries the whole
+     * batch, which the claims make safe.
+     *
+     * @return how many events the handler ran for
+     */
+    public Uni<Integer> consumeBatch(String consumer, List<String> records, Pool pool,
+            BiFunction<CloudEvent, SqlConnection, Uni<?>> handler) {
+        List<CloudEvent> events = new ArrayList<>();
+        for (String json : records) {
+            CloudEvent event = parse(consumer, json);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String[] ids = events.stream().map(CloudEvent::id).toArray(String[]::new);
+        return pool.withTransaction(conn -> conn.preparedQuery("insert into cc_inbox (consumer, event_id)"
+                + " select $1, unnest($2::varchar[]) on conflict do nothing returning event_id")
+                .execute(Tuple.of(consumer, ids))
+                .chain(rows -> {
+                    Set<String> claimed = new HashSet<>();
+                    rows.forEach(r -> claimed.add(r.getString(0)));
+                    List<CloudEvent> fresh = events.stream().filter(e -> claimed.remove(e.id())).toList();
+                    return Multi.createFrom().iterable(fresh)
+                            .onItem().transformToUniAndConcatenate(e -> handler.apply(e, conn).replaceWith(1))
+                            .collect().asList().map(List::size);
+                }))
+                .invoke(n -> {
+                    registry.counter("cc.inbox.events", "consumer", consumer, "result", "processed").increment(n);
+                    registry.counter("cc.inbox.events", "consumer", consumer, "result", "duplicate")
+                            .increment(events.size() - n);
+                })
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
     }
 

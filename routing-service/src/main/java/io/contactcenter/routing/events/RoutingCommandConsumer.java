@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -44,9 +45,10 @@ public class RoutingCommandConsumer {
         this.registry = registry;
     }
 
+    /** Batches: one transaction per poll, so enqueue throughput is not one commit per contact. */
     @Incoming("routing-commands")
-    public Uni<Void> onCommand(String record) {
-        return inbox.consume(CONSUMER, record, pool, this::handle).replaceWithVoid();
+    public Uni<Void> onCommands(List<String> records) {
+        return inbox.consumeBatch(CONSUMER, records, pool, this::handle).replaceWithVoid();
     }
 
     private Uni<?> handle(CloudEvent event, SqlConnection tx) {
