@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.SseFeed;
 import io.contactcenter.devstack.Tokens;

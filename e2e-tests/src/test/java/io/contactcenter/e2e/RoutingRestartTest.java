@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.KafkaProbe;
 import io.contactcenter.devstack.SseFeed;

@@ -2,6 +2,7 @@ package io.contactcenter.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.DevStack;
 import io.contactcenter.devstack.Tokens;
 import io.contactcenter.devstack.TopicSetup;

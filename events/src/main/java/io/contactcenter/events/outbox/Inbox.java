@@ -10,7 +10,9 @@ import java.time.Duration;
 import io.smallrye.mutiny.Multi;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -88,6 +90,16 @@ public class Inbox {
      */
     public Uni<Integer> consumeBatch(String consumer, List<String> records, Pool pool,
             BiFunction<CloudEvent, SqlConnection, Uni<?>> handler) {
+        return consumeBatch(consumer, records, pool, handler, conn -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * As {@link #consumeBatch(String, List, Pool, BiFunction)}; events with different subjects run
+     * concurrently on the transaction's connection (the client pipelines their statements), events of one
+     * subject in record order, as Kafka keeps them. {@code afterBatch} runs last in the same transaction.
+     */
+    public Uni<Integer> consumeBatch(String consumer, List<String> records, Pool pool,
+            BiFunction<CloudEvent, SqlConnection, Uni<?>> handler, Function<SqlConnection, Uni<?>> afterBatch) {
         List<CloudEvent> events = new ArrayList<>();
         for (String json : records) {
             CloudEvent event = parse(consumer, json);
@@ -105,10 +117,18 @@ public class Inbox {
                 .chain(rows -> {
                     Set<String> claimed = new HashSet<>();
                     rows.forEach(r -> claimed.add(r.getString(0)));
-                    List<CloudEvent> fresh = events.stream().filter(e -> claimed.remove(e.id())).toList();
-                    return Multi.createFrom().iterable(fresh)
+                    Map<String, List<CloudEvent>> bySubject = new LinkedHashMap<>();
+                    events.stream().filter(e -> claimed.remove(e.id()))
+                            .forEach(e -> bySubject.computeIfAbsent(String.valueOf(e.subject()), k -> new ArrayList<>()).add(e));
+                    if (bySubject.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Uni<Integer>> chains = bySubject.values().stream().map(list -> Multi.createFrom().iterable(list)
                             .onItem().transformToUniAndConcatenate(e -> handler.apply(e, conn).replaceWith(1))
-                            .collect().asList().map(List::size);
+                            .collect().asList().map(List::size)).toList();
+                    return Uni.join().all(chains).andFailFast()
+                            .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
+                            .call(n -> afterBatch.apply(conn));
                 }))
                 .invoke(n -> {
                     registry.counter("cc.inbox.events", "consumer", consumer, "result", "processed").increment(n);

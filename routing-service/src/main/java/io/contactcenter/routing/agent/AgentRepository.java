@@ -29,7 +29,12 @@ public class AgentRepository {
     private final Json json;
     private final Map<String, CachedProfile> profiles = new ConcurrentHashMap<>();
 
+    private final Map<String, CachedLoad> loads = new ConcurrentHashMap<>();
+
     private record CachedProfile(long version, AgentProfile profile) {
+    }
+
+    private record CachedLoad(long version, Map<io.contactcenter.events.Channel, Integer> load) {
     }
 
     public AgentRepository(Json json) {
@@ -68,16 +73,35 @@ public class AgentRepository {
                 .chain(rows -> withProfiles(db, rows));
     }
 
+    /** As {@link #routable} but only members of {@code queueIds}: a pass needs no one else. */
+    public Uni<List<AgentRow>> routableIn(SqlClient db, Instant now, String[] queueIds) {
+        return db.preparedQuery("select " + COLUMNS + " from routing_agent a where presence = 'AVAILABLE'"
+                + " and (wrap_up_until is null or wrap_up_until <= $1)"
+                + " and exists (select 1 from routing_agent_queue m where m.agent_id = a.id and m.queue_id = any($2))")
+                .execute(Tuple.of(utc(now), queueIds))
+                .chain(rows -> withProfiles(db, rows));
+    }
+
     public Uni<Void> insert(SqlClient tx, String id, AgentProfile profile, Instant now) {
         return tx.preparedQuery("insert into routing_agent (id, profile, presence, presence_since)"
                 + " values ($1, $2, 'LOGGED_OUT', $3)")
-                .execute(Tuple.of(id, json.write(profile), utc(now))).replaceWithVoid();
+                .execute(Tuple.of(id, json.write(profile), utc(now)))
+                .chain(() -> memberships(tx, id, profile));
     }
 
     public Uni<Void> updateProfile(SqlClient tx, String id, AgentProfile profile) {
         return tx.preparedQuery("update routing_agent set profile = $2, profile_version = profile_version + 1,"
                 + " version = version + 1 where id = $1")
-                .execute(Tuple.of(id, json.write(profile))).replaceWithVoid();
+                .execute(Tuple.of(id, json.write(profile)))
+                .chain(() -> memberships(tx, id, profile));
+    }
+
+    private Uni<Void> memberships(SqlClient tx, String id, AgentProfile profile) {
+        return tx.preparedQuery("delete from routing_agent_queue where agent_id = $1").execute(Tuple.of(id))
+                .chain(() -> tx.preparedQuery("insert into routing_agent_queue (agent_id, queue_id)"
+                        + " select $1, unnest($2::varchar[])")
+                        .execute(Tuple.of(id, profile.queues().keySet().toArray(String[]::new))))
+                .replaceWithVoid();
     }
 
     /** Writes every mutable column of a row locked in this transaction and bumps its version. */
@@ -157,9 +181,21 @@ public class AgentRepository {
         return p;
     }
 
+    /** Parsed per row version: a routing pass re-reads thousands of unchanged agents. */
+    private Map<io.contactcenter.events.Channel, Integer> load(String id, long version, String text) {
+        CachedLoad cached = loads.get(id);
+        if (cached != null && cached.version() == version) {
+            return cached.load();
+        }
+        Map<io.contactcenter.events.Channel, Integer> parsed = json.load(text);
+        loads.put(id, new CachedLoad(version, parsed));
+        return parsed;
+    }
+
     private AgentRow map(Row row) {
         AgentRow a = new AgentRow();
         a.id = row.getString("id");
+        a.version = row.getLong("version");
         a.profileVersion = row.getLong("profile_version");
         a.presence = AgentState.valueOf(row.getString("presence"));
         a.reasonCode = row.getString("reason_code");
@@ -168,11 +204,10 @@ public class AgentRepository {
         a.wrapUpUntil = instant(row, "wrap_up_until");
         a.pendingOffers = row.getInteger("pending_offers");
         a.load = new java.util.EnumMap<>(io.contactcenter.events.Channel.class);
-        a.load.putAll(json.load(row.getString("load")));
+        a.load.putAll(load(a.id, a.version, row.getString("load")));
         a.contactsHandled = row.getInteger("contacts_handled");
         a.talkSeconds = row.getDouble("talk_seconds");
         a.missedOffers = row.getInteger("missed_offers");
-        a.version = row.getLong("version");
         return a;
     }
 }

@@ -64,15 +64,17 @@ public class ContactRepository {
                 .execute(Tuple.of(queueId)).map(rows -> rows.iterator().next().getInteger(0));
     }
 
-    public Uni<Void> insert(SqlClient tx, ContactRow c) {
+    /** Inserts a new contact; false (and nothing written) when the id exists already. */
+    public Uni<Boolean> insert(SqlClient tx, ContactRow c) {
         return tx.preparedQuery("insert into routing_contact (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7,"
-                + " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, 0)")
+                + " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, 0)"
+                + " on conflict (id) do nothing")
                 .execute(Tuple.from(new Object[] {c.id, c.queueId, c.channel.name(), c.priority, c.state.name(),
                         json.write(c.attributes), json.write(c.requiredSkills), c.parentContactId, utc(c.enteredAt),
                         utc(c.queuedAt), utc(c.virtualStartTime), c.preferredAgentId, utc(c.preferredUntil),
                         json.write(c.excluded), c.overflowStep, c.widened, c.agentId, utc(c.answeredAt),
                         utc(c.endedAt), c.outcome, c.outcomeDetail, c.positionAtEntry, c.ewtAtEntry}))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** Writes the mutable columns of a row locked in this transaction and bumps its version. */

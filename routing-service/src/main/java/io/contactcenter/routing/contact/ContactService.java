@@ -80,19 +80,22 @@ public class ContactService {
     }
 
     public Uni<Enqueued> enqueue(EnqueueCommand command) {
-        return pool.withTransaction(tx -> enqueue(tx, command));
+        return pool.withTransaction(tx -> enqueue(tx, command).call(() -> signals.wake(tx)));
     }
 
     /**
      * Enqueues in the caller's transaction; a repeated command for a known contact id returns the existing
-     * contact unchanged. Unknown queue: {@link NotFoundException}.
+     * contact unchanged. Unknown queue: {@link NotFoundException}. The caller wakes the routing pass
+     * ({@link Signals#wake}) once per transaction.
      */
     public Uni<Enqueued> enqueue(SqlClient tx, EnqueueCommand command) {
         return contacts.find(tx, command.contactId()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new Enqueued(ContactView.of(existing, null, null), false));
             }
-            return queues.find(tx, command.queueId()).chain(queue -> {
+            QueueRow cached = queues.current().get(command.queueId());
+            Uni<QueueRow> lookup = cached != null ? Uni.createFrom().item(cached) : queues.find(tx, command.queueId());
+            return lookup.chain(queue -> {
                 if (queue == null) {
                     return Uni.createFrom().failure(unknownQueue(command.queueId()));
                 }
@@ -152,13 +155,21 @@ public class ContactService {
                 }
                 ContactQueued event = new ContactQueued(c.id, c.queueId, c.channel, c.priority, c.queuedAt,
                         c.virtualStartTime, c.attributes, position, estimate);
-                return (insert ? contacts.insert(tx, c) : contacts.save(tx, c))
-                        .chain(() -> recordEstimate(tx, c, position, staff.staffed(), estimate, now))
-                        .chain(() -> outbox.publish(tx, EventTypes.CONTACT_QUEUED, c.id, event))
-                        .chain(() -> signals.wake(tx))
-                        .replaceWith(() -> ContactView.of(c, position, estimate));
+                return write(tx, c, insert).chain(written -> !written ? existing(tx, c.id)
+                        : recordEstimate(tx, c, position, staff.staffed(), estimate, now)
+                                .chain(() -> outbox.publish(tx, EventTypes.CONTACT_QUEUED, c.id, event))
+                                .replaceWith(() -> ContactView.of(c, position, estimate)));
             });
         });
+    }
+
+    /** Inserts a new row or saves a locked one; false when an insert met an existing id (a duplicate command). */
+    private Uni<Boolean> write(SqlClient tx, ContactRow c, boolean insert) {
+        return insert ? contacts.insert(tx, c) : contacts.save(tx, c).replaceWith(true);
+    }
+
+    private Uni<ContactView> existing(SqlClient tx, String id) {
+        return contacts.find(tx, id).map(row -> ContactView.of(row, null, null));
     }
 
     private Uni<Void> recordEstimate(SqlClient tx, ContactRow c, int position, int staffed, Double estimate,
@@ -184,8 +195,7 @@ public class ContactService {
         }
         if (action.action() == ExitAction.Kind.WIDEN_SKILLS) {
             c.widened = true;
-            return announce.chain(() -> insert ? contacts.insert(tx, c) : contacts.save(tx, c))
-                    .chain(() -> signals.wake(tx)).replaceWith(() -> ContactView.of(c, null, null));
+            return announce.chain(() -> write(tx, c, insert)).replaceWith(() -> ContactView.of(c, null, null));
         }
         return announce.chain(() -> terminal(tx, c, action, reason, now, insert));
     }
@@ -197,7 +207,7 @@ public class ContactService {
                 : action.action().name();
         c.outcomeDetail = action.message() == null ? reason : reason + ": " + action.message();
         c.endedAt = now;
-        return (insert ? contacts.insert(tx, c) : contacts.save(tx, c))
+        return write(tx, c, insert)
                 .chain(() -> closeEstimate(tx, c.id, now, "OVERFLOWED", c.enteredAt))
                 .replaceWith(() -> ContactView.of(c, null, null));
     }
@@ -207,7 +217,7 @@ public class ContactService {
             Instant now) {
         c.overflowStep = nextStep;
         String reason = action == queue.definition().exitAction() ? "max-wait-or-empty" : "overflow";
-        return exit(tx, c, queue, action, reason, now, 0, false);
+        return exit(tx, c, queue, action, reason, now, 0, false).call(() -> signals.wake(tx));
     }
 
     public Uni<ContactView> find(String contactId) {
@@ -348,7 +358,8 @@ public class ContactService {
                     }
                     return outbox.publish(tx, EventTypes.CONTACT_TRANSFERRED, c.id,
                             new ContactTransferred(c.id, fromQueue, fromAgent, queue.id(), toAgentId, now))
-                            .chain(() -> admit(tx, c, queue, now, 0, false));
+                            .chain(() -> admit(tx, c, queue, now, 0, false))
+                            .call(() -> signals.wake(tx));
                 });
             });
         }));

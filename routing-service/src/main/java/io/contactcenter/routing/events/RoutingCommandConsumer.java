@@ -7,6 +7,7 @@ import io.contactcenter.events.outbox.Inbox;
 import io.contactcenter.events.routing.CancelCommand;
 import io.contactcenter.events.routing.EnqueueCommand;
 import io.contactcenter.routing.contact.ContactService;
+import io.contactcenter.routing.support.Signals;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,21 +35,23 @@ public class RoutingCommandConsumer {
     private final ContactService contacts;
     private final Validator validator;
     private final MeterRegistry registry;
+    private final Signals signals;
 
     public RoutingCommandConsumer(Inbox inbox, Pool pool, EventCodec codec, ContactService contacts,
-            Validator validator, MeterRegistry registry) {
+            Validator validator, MeterRegistry registry, Signals signals) {
         this.inbox = inbox;
         this.pool = pool;
         this.codec = codec;
         this.contacts = contacts;
         this.validator = validator;
         this.registry = registry;
+        this.signals = signals;
     }
 
     /** Batches: one transaction per poll, so enqueue throughput is not one commit per contact. */
     @Incoming("routing-commands")
     public Uni<Void> onCommands(List<String> records) {
-        return inbox.consumeBatch(CONSUMER, records, pool, this::handle).replaceWithVoid();
+        return inbox.consumeBatch(CONSUMER, records, pool, this::handle, signals::wake).replaceWithVoid();
     }
 
     private Uni<?> handle(CloudEvent event, SqlConnection tx) {

@@ -82,6 +82,7 @@ public class Dispatcher {
     private final Counter conflicts;
     private final Timer passTimer;
     private volatile boolean paused;
+    private volatile boolean skippedLastPass;
 
     public Dispatcher(Pool pool, ContactRepository contacts, AgentRepository agents, QueueDirectory queues,
             OfferRepository offers, Outbox outbox, EventCodec codec, Signals signals, Json json, RoutingConfig config, Clock clock,
@@ -117,7 +118,8 @@ public class Dispatcher {
         passOnce().subscribe().with(count -> {
             sample.stop(passTimer);
             running.set(false);
-            if (count > 0 || wakeRequested.get()) {
+            // a pass assigns everything it can; only news (or rows skipped as changed) needs another
+            if (wakeRequested.get() || skippedLastPass) {
                 wake();
             }
         }, e -> {
@@ -138,6 +140,7 @@ public class Dispatcher {
 
     /** One pass; returns how many offers it made (0 when another replica holds the pass). */
     public Uni<Integer> passOnce() {
+        skippedLastPass = false;
         return pool.withTransaction(tx -> tx.preparedQuery("select pg_try_advisory_xact_lock($1)")
                 .execute(Tuple.of(PASS_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean(0) ? pass(tx) : Uni.createFrom().item(0)));
@@ -150,7 +153,8 @@ public class Dispatcher {
                     if (waiting.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return agents.routable(tx, now).chain(available -> {
+                    String[] busyQueues = waiting.stream().map(c -> c.queueId).distinct().toArray(String[]::new);
+                    return agents.routableIn(tx, now, busyQueues).chain(available -> {
                         if (available.isEmpty()) {
                             return Uni.createFrom().item(0);
                         }
@@ -196,7 +200,8 @@ public class Dispatcher {
                                     kept.add(a);
                                 }
                             }
-                            if (kept.size() < decided.size()) {
+                            skippedLastPass = kept.size() < decided.size();
+                            if (skippedLastPass) {
                                 conflicts.increment(decided.size() - kept.size());
                             }
                             return write(tx, kept, contactById, agentById, queueRows, now);

@@ -1,7 +1,7 @@
-package io.contactcenter.e2e;
+package io.contactcenter.devstack;
 
-import io.contactcenter.devstack.DevStack;
-import io.contactcenter.devstack.Eventually;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /** One packaged service running as its own JVM, configured the way ./contact-center up configures it. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    final String name;
-    final int port;
+    public final String name;
+    public final int port;
     private final Process process;
 
     private ServiceProcess(String name, int port, Process process) {
@@ -25,7 +25,13 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Map<String, String> extraEnv) {
+    /** Starts with small test settings (256 MB heap, serial GC, C1 only): many processes start fast in CI. */
+    public static ServiceProcess start(String name, Map<String, String> extraEnv) {
+        return start(name, extraEnv, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** Starts with the given JVM options, e.g. production-like settings for a benchmark. */
+    public static ServiceProcess start(String name, Map<String, String> extraEnv, List<String> jvmOptions) {
         Path jar = DevStack.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: run the whole build (mvn verify) so services are packaged first");
@@ -34,8 +40,12 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Path logs = DevStack.root().resolve("e2e-tests/target/e2e-logs");
             Files.createDirectories(logs);
-            ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toString())
+            List<String> command = new ArrayList<>();
+            command.add("java");
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
             Map<String, String> env = pb.environment();
@@ -53,11 +63,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         Eventually.await(name + "-service ready (log: e2e-tests/target/e2e-logs/" + name + ".log)", timeout,
                 Duration.ofMillis(200), () -> {
                     if (!process.isAlive()) {
@@ -76,9 +86,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hooks, no graceful flush — a crash. */
-    void crash() {
+    public void crash() {
         process.destroyForcibly();
         waitExit();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     @Override
