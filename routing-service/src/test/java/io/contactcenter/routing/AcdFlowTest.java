@@ -254,6 +254,35 @@ class AcdFlowTest {
         }
     }
 
+    @Test
+    void estimatesGivenAtEntryAreComparedWithTheWaitsThatFollowed() {
+        String q = queue("{\"defaultHandleSeconds\":120}");
+        String a = agent(q, "{}");
+        Fixtures.state(a, "AVAILABLE", null).statusCode(200);
+        String c1 = "c-" + UUID.randomUUID();
+        String c2 = "c-" + UUID.randomUUID();
+        try (SseFeed feed = SseFeed.offers(base, a)) {
+            Fixtures.enqueue(body(c1, q, 1, null)).statusCode(201);
+            Fixtures.enqueue(body(c2, q, 1, null)).statusCode(201);
+            for (String expected : new String[] {c1, c2}) {
+                JsonNode offer = feed.next(OFFER_WAIT);
+                assertThat(offer.get("contactId").asText()).isEqualTo(expected);
+                given().header("Authorization", Tokens.agent(a)).post("/routing/offers/" + offer.get("offerId").asText()
+                        + "/accept").then().statusCode(200);
+                given().header("Authorization", Tokens.agent(a)).contentType("application/json").body("{}")
+                        .post("/routing/contacts/" + expected + "/complete").then().statusCode(200);
+            }
+        }
+        given().header("Authorization", Tokens.bearer("supervisor")).when().get("/routing/queues/" + q + "/wait-estimates")
+                .then().statusCode(200)
+                .body("answered", equalTo(2))
+                .body("meanAbsoluteErrorSeconds", org.hamcrest.Matchers.notNullValue())
+                .body("byPosition.size()", org.hamcrest.Matchers.greaterThan(0));
+        given().header("Authorization", Tokens.bearer("supervisor"))
+                .when().get("/routing/queues/" + q + "/wait-estimates?from=yesterday")
+                .then().statusCode(400).body("detail", containsString("from"));
+    }
+
     static String queue(String definition) {
         String id = "q-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.queue(id, definition);

@@ -63,7 +63,7 @@ public final class RoutingBench {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     record Step(int rate, int sent, double sendSeconds, int offered, double offersPerSecond, double[] latencies,
-            double[] raw, Map<String, Double> cpu, double passes, double passMeanMs) {
+            double[] raw, Map<String, Double> cpu, double passes, double passMeanMs, double[] queuedLatencies) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,9 +84,17 @@ public final class RoutingBench {
         System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
 
         String run = Long.toString(System.currentTimeMillis(), 36);
-        List<String> jvm = List.of("-Xmx1g", "-XX:+UseG1GC");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
+        if (opts.containsKey("jfr")) {
+            // profile the service: jfr print --events jdk.ExecutionSample <file>
+            jvm.add("-XX:StartFlightRecording=filename=" + opts.get("jfr") + ",settings=profile");
+        }
         List<Step> steps = new ArrayList<>();
-        try (ServiceProcess routing = ServiceProcess.start("routing", Map.of("CC_ROUTING_MAX_MISSED_OFFERS", "1000000"), jvm)) {
+        Map<String, String> env = new HashMap<>(Map.of("CC_ROUTING_MAX_MISSED_OFFERS", "1000000"));
+        if (opts.containsKey("pass-delay")) {
+            env.put("CC_ROUTING_PASS_DELAY", opts.get("pass-delay"));
+        }
+        try (ServiceProcess routing = ServiceProcess.start("routing", env, jvm)) {
             System.out.printf("routing-service up on port %d; provisioning %d agents over %d queues%n", routing.port,
                     agents, queues);
             Random rnd = new Random(42);
@@ -158,15 +166,18 @@ public final class RoutingBench {
             String prefix, int rate, int seconds, List<String> queueIds, Random rnd, double[] raw) throws Exception {
         Map<String, Double> latency = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
+        Map<String, Double> toQueued = new ConcurrentHashMap<>();
         Thread collector = collector(Topics.CONTACTS, prefix, stop, (record, receivedAtMicros) -> {
-            if (!record.value().contains(EventTypes.CONTACT_OFFERED)) {
+            boolean offeredEvent = record.value().contains(EventTypes.CONTACT_OFFERED);
+            boolean queuedEvent = record.value().contains(EventTypes.CONTACT_QUEUED);
+            if (!offeredEvent && !queuedEvent) {
                 return;
             }
             JsonNode event = MAPPER.readTree(record.value());
             long sent = Long.parseLong(event.at("/data/attributes/sentAtMicros").asText());
-            Instant offered = Instant.parse(event.at("/data/offeredAt").asText());
-            long offeredMicros = offered.getEpochSecond() * 1_000_000 + offered.getNano() / 1000;
-            latency.put(record.key(), (offeredMicros - sent) / 1000.0);
+            Instant at = Instant.parse(event.at(offeredEvent ? "/data/offeredAt" : "/data/queuedAt").asText());
+            long atMicros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+            (offeredEvent ? latency : toQueued).put(record.key(), (atMicros - sent) / 1000.0);
         });
         Map<String, Double> cpuBefore = cpu(routing);
         double[] passBefore = passes(routing);
@@ -199,7 +210,7 @@ public final class RoutingBench {
         cpuAfter.forEach((k, v) -> cpuShare.put(k, (v - cpuBefore.get(k)) / elapsed));
         double[] sorted = Stats.sorted(latency.values());
         return new Step(rate, total, sendSeconds, latency.size(), latency.size() / elapsed, sorted, raw, cpuShare,
-                passCount / elapsed, passMeanMs);
+                passCount / elapsed, passMeanMs, Stats.sorted(toQueued.values()));
     }
 
     /** Produce→consume round trip of plain records on the same broker, paced like the routing step. */
@@ -385,6 +396,16 @@ public final class RoutingBench {
                     Stats.percentile(s.latencies(), 100), r50, r99, p50 / r50, p99 / r99, s.passes(), s.passMeanMs(),
                     100 * s.cpu().get("routing-service"), 100 * s.cpu().get("postgres"), 100 * s.cpu().get("kafka"),
                     100 * s.cpu().get("bench")));
+        }
+        md.append("\nWhere the time goes (ms): produce → contact queued (`queuedAt`, Kafka hop + batched enqueue"
+                + " transaction) and the rest, queued → offered (wait for and run the routing pass):\n\n");
+        md.append("| target rate/s | to queued p50 | to queued p99 | queued→offered p50 (approx.) | queued→offered p99 (approx.) |\n");
+        md.append("|---|---|---|---|---|\n");
+        for (Step s : steps) {
+            double q50 = Stats.percentile(s.queuedLatencies(), 50);
+            double q99 = Stats.percentile(s.queuedLatencies(), 99);
+            md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f |%n", s.rate(), q50, q99,
+                    Stats.percentile(s.latencies(), 50) - q50, Stats.percentile(s.latencies(), 99) - q99));
         }
         md.append("\nCPU columns: CPU time used during the step divided by its wall time (100% = one core; the machine has ")
                 .append(Runtime.getRuntime().availableProcessors()).append(").\n");

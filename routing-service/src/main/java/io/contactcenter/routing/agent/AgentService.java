@@ -33,10 +33,11 @@ public class AgentService {
     private final ContactService contactService;
     private final AgentEvents events;
     private final Signals signals;
+    private final StaffingView staffing;
     private final Clock clock;
 
     public AgentService(Pool pool, AgentRepository agents, OfferRepository offers, ContactRepository contacts,
-            ContactService contactService, AgentEvents events, Signals signals, Clock clock) {
+            ContactService contactService, AgentEvents events, Signals signals, StaffingView staffing, Clock clock) {
         this.pool = pool;
         this.agents = agents;
         this.offers = offers;
@@ -44,6 +45,7 @@ public class AgentService {
         this.contactService = contactService;
         this.events = events;
         this.signals = signals;
+        this.staffing = staffing;
         this.clock = clock;
     }
 
@@ -117,7 +119,7 @@ public class AgentService {
                             .chain(() -> events.ifChanged(tx, a, before, now))
                             .chain(() -> signals.wake(tx))
                             .replaceWith(() -> AgentView.of(a, now));
-                }));
+                })).invoke(() -> staffing.refreshSoon());
     }
 
     /** Locks each pending offer's contact before the agent (routing's lock order) and withdraws the offer. */

@@ -30,6 +30,7 @@ public class StaffingView {
     private final RoutingConfig config;
     private final Clock clock;
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
     private volatile Map<String, Staffing> byQueue = Map.of();
 
     public StaffingView(Pool pool, AgentRepository agents, QueueDirectory queues, RoutingConfig config, Clock clock) {
@@ -41,14 +42,29 @@ public class StaffingView {
     }
 
     void start(@Observes StartupEvent startup, Vertx vertx) {
-        vertx.setPeriodic(config.staffingRefresh().toMillis(), id -> {
-            if (refreshing.compareAndSet(false, true)) {
-                refresh().subscribe().with(ok -> refreshing.set(false), e -> {
-                    refreshing.set(false);
-                    LOG.debugf("staffing refresh failed: %s", e.toString());
-                });
-            }
-        });
+        vertx.setPeriodic(config.staffingRefresh().toMillis(), id -> refreshSoon());
+    }
+
+    /**
+     * Refreshes now, or right after the refresh in flight (which may have read before the caller's change
+     * committed). Called on the timer and after local agent changes.
+     */
+    public void refreshSoon() {
+        again.set(true);
+        if (refreshing.compareAndSet(false, true)) {
+            again.set(false);
+            refresh().subscribe().with(ok -> done(), e -> {
+                LOG.debugf("staffing refresh failed: %s", e.toString());
+                done();
+            });
+        }
+    }
+
+    private void done() {
+        refreshing.set(false);
+        if (again.get()) {
+            refreshSoon();
+        }
     }
 
     public Uni<Void> refresh() {

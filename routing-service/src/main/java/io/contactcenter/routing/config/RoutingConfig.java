@@ -12,6 +12,13 @@ public interface RoutingConfig {
     @WithDefault("200ms")
     Duration passInterval();
 
+    /**
+     * How long a woken routing pass waits for more changes to share it (0: run at once). Trades a little
+     * latency for less CPU per contact under load.
+     */
+    @WithDefault("0ms")
+    Duration passDelay();
+
     /** How often expired offers, overflow rules and wrap-up ends are looked for. */
     @WithDefault("250ms")
     Duration sweepInterval();

@@ -83,6 +83,8 @@ public class Dispatcher {
     private final Timer passTimer;
     private volatile boolean paused;
     private volatile boolean skippedLastPass;
+    private final AtomicBoolean delayed = new AtomicBoolean();
+    private volatile Vertx vertx;
 
     public Dispatcher(Pool pool, ContactRepository contacts, AgentRepository agents, QueueDirectory queues,
             OfferRepository offers, Outbox outbox, EventCodec codec, Signals signals, Json json, RoutingConfig config, Clock clock,
@@ -104,12 +106,30 @@ public class Dispatcher {
     }
 
     void start(@Observes StartupEvent startup, Vertx vertx) {
+        this.vertx = vertx;
         vertx.setPeriodic(config.passInterval().toMillis(), id -> wake());
     }
 
-    /** Asks for a pass soon; passes never overlap, and a wake during a pass runs one more after it. */
+    /**
+     * Asks for a pass soon; passes never overlap, and a wake during a pass runs one more after it. With a
+     * pass delay, wakes arriving within it share one pass (fewer, larger passes).
+     */
     public void wake() {
         wakeRequested.set(true);
+        long delay = config.passDelay().toMillis();
+        if (delay > 0 && vertx != null) {
+            if (!paused && !running.get() && delayed.compareAndSet(false, true)) {
+                vertx.setTimer(delay, id -> {
+                    delayed.set(false);
+                    runPass();
+                });
+            }
+            return;
+        }
+        runPass();
+    }
+
+    private void runPass() {
         if (paused || !running.compareAndSet(false, true)) {
             return;
         }

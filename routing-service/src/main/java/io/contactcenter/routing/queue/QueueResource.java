@@ -12,6 +12,12 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -21,9 +27,11 @@ public class QueueResource {
     static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final QueueService queues;
+    private final Clock clock;
 
-    public QueueResource(QueueService queues) {
+    public QueueResource(QueueService queues, Clock clock) {
         this.queues = queues;
+        this.clock = clock;
     }
 
     /** Creates (201) or replaces (200) a queue's routing rules. */
@@ -56,6 +64,24 @@ public class QueueResource {
     @RolesAllowed({"supervisor", "admin"})
     public Uni<RestResponse<Void>> delete(@PathParam("queueId") String queueId) {
         return queues.delete(queueId).replaceWith(RestResponse.noContent());
+    }
+
+    /**
+     * How accurate this queue's wait estimates were since {@code from} (default: the last 24 hours): mean
+     * and p90 absolute error, overall and by position at entry.
+     */
+    @GET
+    @Path("/{queueId}/wait-estimates")
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<EstimateAccuracy> waitEstimates(@PathParam("queueId") String queueId,
+            @QueryParam("from") String from) {
+        Instant since;
+        try {
+            since = from == null ? clock.instant().minus(Duration.ofHours(24)) : Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("from: '" + from + "' is not an ISO-8601 instant such as 2026-11-22T08:00:00Z");
+        }
+        return queues.estimateAccuracy(queueId, since);
     }
 
     /** Waiting, longest wait, agents by state and the wait a new caller can expect. */

@@ -121,6 +121,45 @@ public class QueueService {
                 })));
     }
 
+    /** Error of the entry estimates against the waits that followed, for contacts that entered since {@code from}. */
+    public Uni<EstimateAccuracy> estimateAccuracy(String id, Instant from) {
+        String sql = "select case when position >= 10 then '10+' else position::text end as pos,"
+                + " count(*) filter (where outcome = 'ANSWERED' and estimate_seconds is not null) as answered,"
+                + " avg(abs(estimate_seconds - actual_seconds)) filter (where outcome = 'ANSWERED') as mae,"
+                + " percentile_cont(0.9) within group (order by abs(estimate_seconds - actual_seconds))"
+                + "   filter (where outcome = 'ANSWERED') as p90,"
+                + " avg(estimate_seconds - actual_seconds) filter (where outcome = 'ANSWERED') as bias,"
+                + " count(*) filter (where estimate_seconds is null) as unestimated,"
+                + " count(*) filter (where outcome = 'ABANDONED') as abandoned"
+                + " from routing_wait_estimate where queue_id = $1 and estimated_at >= $2"
+                + " group by grouping sets ((pos), ()) order by pos nulls first";
+        return known(pool, id).chain(q -> pool.preparedQuery(sql).execute(Tuple.of(id, utc(from))).map(rows -> {
+            int answered = 0;
+            int unestimated = 0;
+            int abandoned = 0;
+            Double mae = null;
+            Double p90 = null;
+            Double bias = null;
+            List<EstimateAccuracy.ByPosition> byPosition = new ArrayList<>();
+            for (var r : rows) {
+                if (r.getString("pos") == null) {
+                    answered = r.getInteger("answered");
+                    unestimated = r.getInteger("unestimated");
+                    abandoned = r.getInteger("abandoned");
+                    mae = r.getDouble("mae");
+                    p90 = r.getDouble("p90");
+                    bias = r.getDouble("bias");
+                } else if (r.getInteger("answered") > 0) {
+                    byPosition.add(new EstimateAccuracy.ByPosition(r.getString("pos"), r.getInteger("answered"),
+                            r.getDouble("mae"), r.getDouble("p90")));
+                }
+            }
+            byPosition.sort(java.util.Comparator.comparingInt(b -> b.position().equals("10+") ? 10
+                    : Integer.parseInt(b.position())));
+            return new EstimateAccuracy(id, answered, unestimated, abandoned, mae, p90, bias, byPosition);
+        }));
+    }
+
     private Uni<QueueRow> known(SqlClient db, String id) {
         return directory.find(db, id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No queue with id '" + id + "'."));
