@@ -1,7 +1,11 @@
 package io.contactcenter.devstack;
 
 import io.contactcenter.events.Topics;
+import java.util.HashMap;
 import java.util.List;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +23,28 @@ public final class TopicSetup {
     public static void main(String[] args) throws Exception {
         List<String> created = ensure(args.length > 0 ? args[0] : DevStack.KAFKA_BOOTSTRAP);
         System.err.println("[contact-center] topics ready" + (created.isEmpty() ? "" : ", created " + created));
+    }
+
+    /**
+     * Moves consumer group {@code group} to the current end of every suite topic, so a test run consumes
+     * only what it produces, not a backlog left by earlier runs or benchmarks on the same broker. The group
+     * must have no live members (call it before the consuming service starts).
+     */
+    public static void skipToEnd(String bootstrap, String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            var descriptions = admin.describeTopics(Topics.ALL.stream().map(Topics.Spec::name).toList())
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            descriptions.values().forEach(d -> d.partitions()
+                    .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+            admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot move group " + group + " to the topic ends: " + e, e);
+        }
     }
 
     public static List<String> ensure(String bootstrap) {

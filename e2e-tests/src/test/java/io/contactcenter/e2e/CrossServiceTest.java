@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.contactcenter.devstack.ServiceProcess;
+import io.contactcenter.devstack.DevStack;
 import io.contactcenter.devstack.Eventually;
+import io.contactcenter.devstack.TopicSetup;
 import io.contactcenter.devstack.KafkaProbe;
 import io.contactcenter.events.Topics;
 import java.time.Duration;
@@ -23,6 +25,7 @@ class CrossServiceTest {
     @BeforeAll
     static void stack() {
         Stack.init();
+        TopicSetup.skipToEnd(DevStack.KAFKA_BOOTSTRAP, "reporting-e2e");
     }
 
     @Test
