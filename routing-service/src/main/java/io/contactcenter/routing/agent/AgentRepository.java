@@ -75,7 +75,7 @@ public class AgentRepository {
 
     /** As {@link #routable} but only members of {@code queueIds}: a pass needs no one else. */
     public Uni<List<AgentRow>> routableIn(SqlClient db, Instant now, String[] queueIds) {
-        return db.preparedQuery("select " + COLUMNS + " from routing_agent a where presence = 'AVAILABLE'"
+        return db.preparedQuery("select " + COLUMNS + " from routing_agent a where presence = 'AVAILABLE' and has_room"
                 + " and (wrap_up_until is null or wrap_up_until <= $1)"
                 + " and exists (select 1 from routing_agent_queue m where m.agent_id = a.id and m.queue_id = any($2))")
                 .execute(Tuple.of(utc(now), queueIds))
@@ -91,7 +91,7 @@ public class AgentRepository {
 
     public Uni<Void> updateProfile(SqlClient tx, String id, AgentProfile profile) {
         return tx.preparedQuery("update routing_agent set profile = $2, profile_version = profile_version + 1,"
-                + " version = version + 1 where id = $1")
+                + " has_room = true, version = version + 1 where id = $1")
                 .execute(Tuple.of(id, json.write(profile)))
                 .chain(() -> memberships(tx, id, profile));
     }
@@ -108,7 +108,8 @@ public class AgentRepository {
     public Uni<Void> save(SqlClient tx, AgentRow a) {
         return tx.preparedQuery("update routing_agent set presence = $2, reason_code = $3, presence_since = $4,"
                 + " idle_since = $5, wrap_up_until = $6, pending_offers = $7, load = $8, contacts_handled = $9,"
-                + " talk_seconds = $10, missed_offers = $11, version = version + 1 where id = $1 and version = $12")
+                + " talk_seconds = $10, missed_offers = $11, has_room = $13, version = version + 1"
+                + " where id = $1 and version = $12")
                 .execute(saveTuple(a))
                 .invoke(rows -> {
                     if (rows.rowCount() != 1) {
@@ -122,7 +123,7 @@ public class AgentRepository {
     Tuple saveTuple(AgentRow a) {
         return Tuple.from(new Object[] {a.id, a.presence.name(), a.reasonCode, utc(a.presenceSince),
                 utc(a.idleSince), utc(a.wrapUpUntil), a.pendingOffers, json.write(a.load), a.contactsHandled,
-                a.talkSeconds, a.missedOffers, a.version});
+                a.talkSeconds, a.missedOffers, a.version, a.hasRoom()});
     }
 
     private Uni<AgentRow> one(SqlClient db, String sql, String id) {

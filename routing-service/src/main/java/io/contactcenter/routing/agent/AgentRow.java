@@ -49,6 +49,12 @@ public class AgentRow {
         return presence == AgentState.AVAILABLE && (wrapUpUntil == null || !now.isBefore(wrapUpUntil));
     }
 
+    /** Room for one more contact on some channel of its capacity. */
+    public boolean hasRoom() {
+        AgentSnapshot s = snapshot();
+        return profile.capacity().keySet().stream().anyMatch(s::hasCapacityFor);
+    }
+
     public AgentSnapshot snapshot() {
         return new AgentSnapshot(id, profile.skills(), profile.queues(), profile.capacity(), load, idleSince,
                 contactsHandled, talkSeconds);

@@ -45,6 +45,36 @@ public class ContactRepository {
                 .execute(Tuple.of(limit)).map(this::all);
     }
 
+    /** Queues with contacts waiting. */
+    public Uni<List<String>> queuesWithWaiting(SqlClient db) {
+        return db.query("select distinct queue_id from routing_contact where state = 'QUEUED'").execute()
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString(0)));
+                    return out;
+                });
+    }
+
+    /**
+     * Waiting contacts of {@code queueIds} for a routing pass, most urgent first, without their attributes
+     * (only the few that get an offer need them: {@link #attributes}).
+     */
+    public Uni<List<ContactRow>> waitingForPass(SqlClient db, String[] queueIds, int limit) {
+        return db.preparedQuery("select " + COLUMNS.replace("attributes,", "null as attributes,")
+                + " from routing_contact where state = 'QUEUED' and queue_id = any($1)"
+                + " order by priority desc, virtual_start_time limit $2")
+                .execute(Tuple.of(queueIds, limit)).map(this::all);
+    }
+
+    public Uni<Map<String, Map<String, String>>> attributes(SqlClient db, String[] ids) {
+        return db.preparedQuery("select id, attributes from routing_contact where id = any($1)")
+                .execute(Tuple.of((Object) ids)).map(rows -> {
+                    Map<String, Map<String, String>> out = new java.util.HashMap<>();
+                    rows.forEach(r -> out.put(r.getString("id"), json.read(r.getString("attributes"), Json.STRINGS, Map.of())));
+                    return out;
+                });
+    }
+
     public Uni<List<ContactRow>> waitingIn(SqlClient db, String queueId, int limit) {
         return db.preparedQuery("select " + COLUMNS + " from routing_contact where state = 'QUEUED' and queue_id = $1"
                 + " order by priority desc, virtual_start_time limit $2")

@@ -1,5 +1,6 @@
 package io.contactcenter.routing.engine;
 
+import io.contactcenter.events.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,18 @@ public final class Matcher {
             }
         }
         membersByQueue.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+        // members with room per (queue, channel): at peak most contacts wait on full queues, and those must
+        // cost a lookup, not a scan of every member
+        Map<String, int[]> room = new HashMap<>();
+        for (AgentSnapshot a : agents) {
+            for (Channel ch : a.capacity().keySet()) {
+                if (a.hasCapacityFor(ch)) {
+                    for (String queue : a.memberships().keySet()) {
+                        room.computeIfAbsent(queue + '/' + ch, k -> new int[1])[0]++;
+                    }
+                }
+            }
+        }
 
         List<WaitingContact> ordered = new ArrayList<>(waiting);
         Map<String, Integer> effective = new HashMap<>();
@@ -50,7 +63,8 @@ public final class Matcher {
         for (WaitingContact c : ordered) {
             QueueDefinition q = queues.get(c.queueId());
             List<String> members = membersByQueue.get(c.queueId());
-            if (q == null || members == null) {
+            int[] free = room.get(c.queueId() + '/' + c.channel());
+            if (q == null || members == null || free == null || free[0] == 0) {
                 continue;
             }
             Map<String, Integer> needs = q.effectiveRequirements(c.requiredSkills(),
@@ -78,7 +92,15 @@ public final class Matcher {
             }
             AgentSnapshot chosen = choose(q.strategy(), c, needs, eligible, roundRobin.get(c.queueId()));
             out.add(new Assignment(c, chosen.id()));
-            byId.put(chosen.id(), chosen.withOneMore(c.channel()));
+            AgentSnapshot after = chosen.withOneMore(c.channel());
+            byId.put(chosen.id(), after);
+            for (Channel ch : chosen.capacity().keySet()) {
+                if (chosen.hasCapacityFor(ch) && !after.hasCapacityFor(ch)) {
+                    for (String queue : chosen.memberships().keySet()) {
+                        room.get(queue + '/' + ch)[0]--;
+                    }
+                }
+            }
             roundRobin.put(c.queueId(), chosen.id());
         }
         return out;

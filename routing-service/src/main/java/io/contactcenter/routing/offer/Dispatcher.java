@@ -166,40 +166,53 @@ public class Dispatcher {
                 .chain(rows -> rows.iterator().next().getBoolean(0) ? pass(tx) : Uni.createFrom().item(0)));
     }
 
+    /**
+     * Queues with waiting contacts → their available members → the queues where one of them has room →
+     * only those queues' waiting contacts. At peak, when most contacts wait on full queues, a pass stays
+     * cheap instead of re-reading the whole backlog.
+     */
     private Uni<Integer> pass(SqlConnection tx) {
         Instant now = Sql.now(clock);
-        return queues.refresh(tx).chain(queueRows -> contacts.waiting(tx, config.maxContactsPerPass())
-                .chain(waiting -> {
-                    if (waiting.isEmpty()) {
-                        return Uni.createFrom().item(0);
+        return queues.refresh(tx).chain(queueRows -> contacts.queuesWithWaiting(tx).chain(busy -> {
+            if (busy.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return agents.routableIn(tx, now, busy.toArray(String[]::new)).chain(available -> {
+                Set<String> busySet = new HashSet<>(busy);
+                Set<String> withRoom = new HashSet<>();
+                Map<String, AgentRow> agentById = new HashMap<>();
+                List<AgentSnapshot> snapshots = new ArrayList<>();
+                for (AgentRow a : available) {
+                    if (!a.hasRoom()) {
+                        continue;
                     }
-                    String[] busyQueues = waiting.stream().map(c -> c.queueId).distinct().toArray(String[]::new);
-                    return agents.routableIn(tx, now, busyQueues).chain(available -> {
-                        if (available.isEmpty()) {
-                            return Uni.createFrom().item(0);
-                        }
-                        Map<String, String> roundRobin = new HashMap<>();
-                        queueRows.forEach((id, q) -> {
-                            if (q.roundRobinLast() != null) {
-                                roundRobin.put(id, q.roundRobinLast());
+                    AgentSnapshot snapshot = a.snapshot();
+                    agentById.put(a.id, a);
+                    snapshots.add(snapshot);
+                    a.profile.queues().keySet().stream().filter(busySet::contains).forEach(withRoom::add);
+                }
+                if (withRoom.isEmpty()) {
+                    return Uni.createFrom().item(0);
+                }
+                return contacts.waitingForPass(tx, withRoom.toArray(String[]::new), config.maxContactsPerPass())
+                        .chain(waiting -> {
+                            Map<String, String> roundRobin = new HashMap<>();
+                            queueRows.forEach((id, q) -> {
+                                if (q.roundRobinLast() != null) {
+                                    roundRobin.put(id, q.roundRobinLast());
+                                }
+                            });
+                            Map<String, ContactRow> contactById = new HashMap<>();
+                            waiting.forEach(c -> contactById.put(c.id, c));
+                            List<Assignment> decided = matcher.match(waiting.stream().map(ContactRow::waiting).toList(),
+                                    queues.definitions(), snapshots, roundRobin, now);
+                            if (decided.isEmpty()) {
+                                return Uni.createFrom().item(0);
                             }
+                            return commit(tx, decided, contactById, agentById, queueRows, now);
                         });
-                        Map<String, ContactRow> contactById = new HashMap<>();
-                        waiting.forEach(c -> contactById.put(c.id, c));
-                        Map<String, AgentRow> agentById = new HashMap<>();
-                        List<AgentSnapshot> snapshots = new ArrayList<>();
-                        for (AgentRow a : available) {
-                            agentById.put(a.id, a);
-                            snapshots.add(a.snapshot());
-                        }
-                        List<Assignment> decided = matcher.match(waiting.stream().map(ContactRow::waiting).toList(),
-                                queues.definitions(), snapshots, roundRobin, now);
-                        if (decided.isEmpty()) {
-                            return Uni.createFrom().item(0);
-                        }
-                        return commit(tx, decided, contactById, agentById, queueRows, now);
-                    });
-                }));
+            });
+        }));
     }
 
     /** Locks what the decisions touch, drops decisions whose rows changed since the snapshot, writes the rest. */
@@ -244,6 +257,16 @@ public class Dispatcher {
         if (kept.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        return contacts.attributes(tx, kept.stream().map(a -> a.contact().id()).toArray(String[]::new))
+                .chain(attributes -> {
+                    kept.forEach(a -> contactById.get(a.contact().id()).attributes =
+                            attributes.getOrDefault(a.contact().id(), Map.of()));
+                    return writeOffers(tx, kept, contactById, agentById, queueRows);
+                });
+    }
+
+    private Uni<Integer> writeOffers(SqlConnection tx, List<Assignment> kept, Map<String, ContactRow> contactById,
+            Map<String, AgentRow> agentById, Map<String, QueueRow> queueRows) {
         // stamped after the snapshot was read, so an offer never appears to start before the release it used
         Instant now = Sql.now(clock);
         List<OfferRow> newOffers = new ArrayList<>();
@@ -272,7 +295,7 @@ public class Dispatcher {
         List<Tuple> agentUpdates = new ArrayList<>();
         for (var e : before.entrySet()) {
             AgentRow agent = agentById.get(e.getKey());
-            agentUpdates.add(Tuple.of(agent.id, agent.pendingOffers, json.write(agent.load)));
+            agentUpdates.add(Tuple.of(agent.id, agent.pendingOffers, json.write(agent.load), agent.hasRoom()));
             AgentState after = agent.state(now);
             if (after != e.getValue()) {
                 events.add(codec.create(EventTypes.AGENT_STATE_CHANGED, agent.id,
@@ -282,7 +305,7 @@ public class Dispatcher {
         List<Tuple> rr = lastByQueue.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
         return tx.preparedQuery("update routing_contact set state = 'OFFERED', agent_id = $2, version = version + 1"
                 + " where id = $1").executeBatch(contactUpdates)
-                .chain(() -> tx.preparedQuery("update routing_agent set pending_offers = $2, load = $3,"
+                .chain(() -> tx.preparedQuery("update routing_agent set pending_offers = $2, load = $3, has_room = $4,"
                         + " version = version + 1 where id = $1").executeBatch(agentUpdates))
                 .chain(() -> tx.preparedQuery("update routing_queue set rr_last_agent = $2 where id = $1").executeBatch(rr))
                 .chain(() -> offers.insertAll(tx, newOffers))
