@@ -102,8 +102,8 @@ public final class RoutingBench {
             EventCodec codec = new EventCodec(MAPPER, Clock.systemUTC(), "routing-bench");
             try (KafkaProducer<String, String> producer = producer()) {
                 // JIT, connection pools and caches warm up on traffic that is not reported
-                System.out.println("warming up (10 s at 200/s, not reported)");
-                routingStep(routing, producer, codec, run + "-warm", 200, 10, queueIds, rnd, new double[0]);
+                System.out.println("warming up (20 s at 300/s, not reported)");
+                routingStep(routing, producer, codec, run + "-warm", 300, 20, queueIds, rnd, new double[0]);
                 for (int i = 0; i < rates.size(); i++) {
                     int rate = rates.get(i);
                     double[] raw = rawRoundTrip(producer, rate, Math.min(seconds, 10));
@@ -167,6 +167,7 @@ public final class RoutingBench {
         Map<String, Double> latency = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         Map<String, Double> toQueued = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong lastOfferNanos = new java.util.concurrent.atomic.AtomicLong();
         Thread collector = collector(Topics.CONTACTS, prefix, stop, (record, receivedAtMicros) -> {
             boolean offeredEvent = record.value().contains(EventTypes.CONTACT_OFFERED);
             boolean queuedEvent = record.value().contains(EventTypes.CONTACT_QUEUED);
@@ -178,6 +179,9 @@ public final class RoutingBench {
             Instant at = Instant.parse(event.at(offeredEvent ? "/data/offeredAt" : "/data/queuedAt").asText());
             long atMicros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
             (offeredEvent ? latency : toQueued).put(record.key(), (atMicros - sent) / 1000.0);
+            if (offeredEvent) {
+                lastOfferNanos.accumulateAndGet(System.nanoTime(), Math::max);
+            }
         });
         Map<String, Double> cpuBefore = cpu(routing);
         double[] passBefore = passes(routing);
@@ -195,8 +199,10 @@ public final class RoutingBench {
         }
         producer.flush();
         double sendSeconds = (System.nanoTime() - start) / 1e9;
+        // wait for the stragglers; stop early once nothing has arrived for 5 s (no agent can take the rest)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (latency.size() < total && System.nanoTime() < deadline) {
+        while (latency.size() < total && System.nanoTime() < deadline
+                && System.nanoTime() - Math.max(lastOfferNanos.get(), start) < TimeUnit.SECONDS.toNanos(5)) {
             Thread.sleep(100);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -209,7 +215,9 @@ public final class RoutingBench {
         Map<String, Double> cpuShare = new HashMap<>();
         cpuAfter.forEach((k, v) -> cpuShare.put(k, (v - cpuBefore.get(k)) / elapsed));
         double[] sorted = Stats.sorted(latency.values());
-        return new Step(rate, total, sendSeconds, latency.size(), latency.size() / elapsed, sorted, raw, cpuShare,
+        // throughput over the span that produced offers, not the wait for contacts no agent could take
+        double span = Math.max(sendSeconds, (lastOfferNanos.get() - start) / 1e9);
+        return new Step(rate, total, sendSeconds, latency.size(), latency.size() / span, sorted, raw, cpuShare,
                 passCount / elapsed, passMeanMs, Stats.sorted(toQueued.values()));
     }
 
