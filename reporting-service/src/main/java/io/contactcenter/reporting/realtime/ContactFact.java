@@ -40,4 +40,13 @@ public class ContactFact extends PanacheEntityBase {
 
     @Column(name = "wait_seconds")
     public Double waitSeconds;
+
+    /** Talk + hold + wrap-up, once completed. */
+    @Column(name = "handle_seconds")
+    public Double handleSeconds;
+
+    public int transfers;
+
+    @Column(name = "agent_id")
+    public String agentId;
 }

@@ -48,7 +48,8 @@ public class RealtimeService {
             case "queued" -> queued(codec.data(event, ContactQueued.class));
             case "answered" -> {
                 ContactAnswered a = codec.data(event, ContactAnswered.class);
-                yield end(a.contactId(), ContactFact.ANSWERED, a.answeredAt(), a.waitSeconds());
+                yield end(a.contactId(), ContactFact.ANSWERED, a.answeredAt(), a.waitSeconds())
+                        .call(() -> update(a.contactId(), f -> f.agentId = a.agentId()));
             }
             case "abandoned" -> {
                 ContactAbandoned a = codec.data(event, ContactAbandoned.class);
@@ -56,8 +57,10 @@ public class RealtimeService {
             }
             case "completed" -> {
                 ContactCompleted c = codec.data(event, ContactCompleted.class);
-                yield end(c.contactId(), ContactFact.COMPLETED, c.completedAt(), null);
+                yield end(c.contactId(), ContactFact.COMPLETED, c.completedAt(), null).call(() -> update(c.contactId(),
+                        f -> f.handleSeconds = c.talkSeconds() + c.holdSeconds() + c.wrapUpSeconds()));
             }
+            case "transferred" -> update(event.subject(), f -> f.transfers++);
             default -> Uni.createFrom().voidItem();
         };
     }
@@ -70,9 +73,8 @@ public class RealtimeService {
             f.channel = q.channel().name();
             f.queuedAt = q.queuedAt();
             f.virtualStartTime = q.virtualStartTime();
-            if (f.state == null) {
-                f.state = ContactFact.WAITING;
-            }
+            // a later contact.queued is the same contact entering a queue again (transfer, overflow)
+            f.state = ContactFact.WAITING;
             return f.persist().replaceWithVoid();
         });
     }
@@ -89,6 +91,14 @@ public class RealtimeService {
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private Uni<Void> update(String contactId, java.util.function.Consumer<ContactFact> change) {
+        return ContactFact.<ContactFact>findById(contactId).invoke(f -> {
+            if (f != null) {
+                change.accept(f);
+            }
+        }).replaceWithVoid();
     }
 
     /** All queues with activity, or just {@code queueId} when given. */
