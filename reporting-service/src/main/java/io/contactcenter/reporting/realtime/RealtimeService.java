@@ -7,9 +7,9 @@ import io.contactcenter.events.contact.ContactAbandoned;
 import io.contactcenter.events.contact.ContactAnswered;
 import io.contactcenter.events.contact.ContactCompleted;
 import io.contactcenter.events.contact.ContactQueued;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,23 +23,27 @@ public class RealtimeService {
 
     private static final String QUEUE_STATS = """
             select queue_id,
-                   count(*) filter (where state = 'WAITING'),
-                   min(virtual_start_time) filter (where state = 'WAITING'),
-                   count(*) filter (where queued_at >= ?1),
-                   count(*) filter (where queued_at >= ?1 and state in ('ANSWERED', 'COMPLETED')),
-                   count(*) filter (where queued_at >= ?1 and state = 'ABANDONED')
+                   count(*) filter (where state = 'WAITING') as waiting,
+                   min(virtual_start_time) filter (where state = 'WAITING') as oldest,
+                   count(*) filter (where queued_at >= $1) as offered,
+                   count(*) filter (where queued_at >= $1 and state in ('ANSWERED', 'COMPLETED')) as answered,
+                   count(*) filter (where queued_at >= $1 and state = 'ABANDONED') as abandoned
               from rpt_contact
-             where (?2 = '' or queue_id = ?2)
+             where ($2 = '' or queue_id = $2)
              group by queue_id
              order by queue_id
             """;
 
     private final EventCodec codec;
     private final Clock clock;
+    private final Pool pool;
+    private final AgentRealtimeService agents;
 
-    public RealtimeService(EventCodec codec, Clock clock) {
+    public RealtimeService(EventCodec codec, Clock clock, Pool pool, AgentRealtimeService agents) {
         this.codec = codec;
         this.clock = clock;
+        this.pool = pool;
+        this.agents = agents;
     }
 
     /** Applies one contact event; runs inside the consumer's inbox transaction. */
@@ -58,7 +62,8 @@ public class RealtimeService {
             case "completed" -> {
                 ContactCompleted c = codec.data(event, ContactCompleted.class);
                 yield end(c.contactId(), ContactFact.COMPLETED, c.completedAt(), null).call(() -> update(c.contactId(),
-                        f -> f.handleSeconds = c.talkSeconds() + c.holdSeconds() + c.wrapUpSeconds()));
+                        f -> f.handleSeconds = c.talkSeconds() + c.holdSeconds() + c.wrapUpSeconds()))
+                        .call(() -> agents.handled(c.agentId(), c.completedAt()));
             }
             case "transferred" -> update(event.subject(), f -> f.transfers++);
             default -> Uni.createFrom().voidItem();
@@ -101,31 +106,21 @@ public class RealtimeService {
         }).replaceWithVoid();
     }
 
-    /** All queues with activity, or just {@code queueId} when given. */
-    @WithSession
+    /** All queues with activity, or just {@code queueId} when given. Plain SQL client: callable from any thread. */
     public Uni<List<QueueRealtime>> queues(String queueId) {
         Instant now = clock.instant();
         Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
-        return Panache.getSession().chain(s -> s.createNativeQuery(QUEUE_STATS, Object[].class)
-                .setParameter(1, midnight)
-                .setParameter(2, queueId == null ? "" : queueId)
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new QueueRealtime((String) r[0], number(r[1]),
-                        r[2] == null ? 0 : Duration.between(instant(r[2]), now).toMillis() / 1000.0,
-                        number(r[3]), number(r[4]), number(r[5]))).toList());
-    }
-
-    private static long number(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
+        return pool.preparedQuery(QUEUE_STATS)
+                .execute(Tuple.of(midnight.atOffset(java.time.ZoneOffset.UTC), queueId == null ? "" : queueId))
+                .map(rows -> {
+                    List<QueueRealtime> out = new java.util.ArrayList<>();
+                    for (var r : rows) {
+                        var oldest = r.getOffsetDateTime("oldest");
+                        out.add(new QueueRealtime(r.getString("queue_id"), r.getLong("waiting"),
+                                oldest == null ? 0 : Duration.between(oldest.toInstant(), now).toMillis() / 1000.0,
+                                r.getLong("offered"), r.getLong("answered"), r.getLong("abandoned")));
+                    }
+                    return out;
+                });
     }
 }
