@@ -8,6 +8,7 @@ import io.contactcenter.events.contact.ContactAnswered;
 import io.contactcenter.events.contact.ContactCompleted;
 import io.contactcenter.events.contact.ContactQueued;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,9 @@ public class RealtimeService {
                    min(virtual_start_time) filter (where state = 'WAITING') as oldest,
                    count(*) filter (where queued_at >= $1) as offered,
                    count(*) filter (where queued_at >= $1 and state in ('ANSWERED', 'COMPLETED')) as answered,
-                   count(*) filter (where queued_at >= $1 and state = 'ABANDONED') as abandoned
+                   count(*) filter (where queued_at >= $1 and state = 'ABANDONED') as abandoned,
+                   count(*) filter (where queued_at >= $1 and state in ('ANSWERED', 'COMPLETED')
+                                    and wait_seconds <= $3) as answered_within
               from rpt_contact
              where ($2 = '' or queue_id = $2)
              group by queue_id
@@ -38,8 +41,12 @@ public class RealtimeService {
     private final Clock clock;
     private final Pool pool;
     private final AgentRealtimeService agents;
+    /** Threshold of the real-time service level (answered within it counts as in service level). */
+    private final double serviceLevelSeconds;
 
-    public RealtimeService(EventCodec codec, Clock clock, Pool pool, AgentRealtimeService agents) {
+    public RealtimeService(EventCodec codec, Clock clock, Pool pool, AgentRealtimeService agents,
+            @ConfigProperty(name = "cc.reporting.service-level-seconds", defaultValue = "20") double serviceLevelSeconds) {
+        this.serviceLevelSeconds = serviceLevelSeconds;
         this.codec = codec;
         this.clock = clock;
         this.pool = pool;
@@ -111,14 +118,18 @@ public class RealtimeService {
         Instant now = clock.instant();
         Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
         return pool.preparedQuery(QUEUE_STATS)
-                .execute(Tuple.of(midnight.atOffset(java.time.ZoneOffset.UTC), queueId == null ? "" : queueId))
+                .execute(Tuple.of(midnight.atOffset(java.time.ZoneOffset.UTC), queueId == null ? "" : queueId,
+                        serviceLevelSeconds))
                 .map(rows -> {
                     List<QueueRealtime> out = new java.util.ArrayList<>();
                     for (var r : rows) {
                         var oldest = r.getOffsetDateTime("oldest");
+                        long decided = r.getLong("answered") + r.getLong("abandoned");
                         out.add(new QueueRealtime(r.getString("queue_id"), r.getLong("waiting"),
                                 oldest == null ? 0 : Duration.between(oldest.toInstant(), now).toMillis() / 1000.0,
-                                r.getLong("offered"), r.getLong("answered"), r.getLong("abandoned")));
+                                r.getLong("offered"), r.getLong("answered"), r.getLong("abandoned"),
+                                decided == 0 ? null : (double) r.getLong("answered_within") / decided,
+                                serviceLevelSeconds));
                     }
                     return out;
                 });

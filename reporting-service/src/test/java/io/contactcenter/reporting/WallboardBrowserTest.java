@@ -1,0 +1,84 @@
+package io.contactcenter.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.devstack.DevStack;
+import io.contactcenter.devstack.KafkaProbe;
+import io.contactcenter.devstack.Tokens;
+import io.contactcenter.events.Channel;
+import io.contactcenter.events.EventCodec;
+import io.contactcenter.events.EventTypes;
+import io.contactcenter.events.Topics;
+import io.contactcenter.events.contact.ContactAbandoned;
+import io.contactcenter.events.contact.ContactQueued;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wallboard page in real headless Chromium (Debian chromium driven by playwright-core, both installed by
+ * {@code ./contact-center test}), fed by the real SSE stream from events on the real broker. The screenshot is
+ * kept in {@code target/wallboard.png}.
+ */
+@QuarkusTest
+@ReportingStack
+class WallboardBrowserTest {
+
+    @Inject
+    EventCodec codec;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void showsAQueueLiveWithItsServiceLevelAlert() throws Exception {
+        String queue = "wall-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        String waiting = "c-" + UUID.randomUUID();
+        String gone = "c-" + UUID.randomUUID();
+        send(EventTypes.CONTACT_QUEUED, waiting, new ContactQueued(waiting, queue, Channel.VOICE, 1, now.minusSeconds(5),
+                now.minusSeconds(5), Map.of(), 1, null));
+        send(EventTypes.CONTACT_QUEUED, gone, new ContactQueued(gone, queue, Channel.VOICE, 1, now.minusSeconds(40),
+                now.minusSeconds(40), Map.of(), 2, null));
+        send(EventTypes.CONTACT_ABANDONED, gone, new ContactAbandoned(gone, queue, 30, 2, now.minusSeconds(10)));
+
+        Path tools = DevStack.root().resolve("tools/browser-tests");
+        Path screenshot = DevStack.root().resolve("reporting-service/target/wallboard.png");
+        String base = this.base.toString().replaceAll("/$", "");
+        Process node = new ProcessBuilder("node", tools.resolve("wallboard.mjs").toString(), base,
+                Tokens.bearer("supervisor").substring("Bearer ".length()), queue, screenshot.toString())
+                .redirectErrorStream(true).start();
+        String out;
+        try (var in = node.getInputStream()) {
+            assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("browser check finished").isTrue();
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+        assertThat(node.exitValue()).as(out).isZero();
+        JsonNode seen = new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        // Queue, Waiting, Longest wait, Service level today, Offered, Answered, Abandoned
+        assertThat(seen.get("cells").get(0).asText()).isEqualTo(queue);
+        assertThat(seen.get("cells").get(1).asText()).isEqualTo("1");
+        assertThat(seen.get("cells").get(3).asText()).isEqualTo("0.0 %");
+        assertThat(seen.get("cells").get(6).asText()).isEqualTo("1");
+        assertThat(seen.get("alerts").toString()).contains(queue + ": service level 0.0 % below target 80.0 %");
+        assertThat(seen.get("status").asText()).startsWith("live");
+        assertThat(seen.get("tokenInUrl").asBoolean()).as("token removed from the address bar").isFalse();
+        assertThat(seen.get("errors")).isEmpty();
+        assertThat(Files.size(screenshot)).isPositive();
+    }
+
+    private void send(String type, String subject, Object data) {
+        KafkaProbe.send(Topics.CONTACTS, subject, codec.write(codec.create(type, subject, data)));
+    }
+}
