@@ -4,16 +4,13 @@ import io.contactcenter.reporting.metrics.IntervalMetrics;
 import io.contactcenter.reporting.metrics.ServiceLevelDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,15 +37,10 @@ public class IntervalResource {
     @GET
     @Produces("application/json;qs=1.0")
     @RolesAllowed({"supervisor", "admin", "service"})
-    public Uni<IntervalReport> json(@PathParam("queueId") String queueId,
-            @QueryParam("from") @NotBlank String from, @QueryParam("to") @NotBlank String to,
-            @QueryParam("interval") @DefaultValue("PT15M") String interval,
-            @QueryParam("serviceLevel") @DefaultValue("ABANDONS_COUNTED") String definition,
-            @QueryParam("thresholdSeconds") @DefaultValue("20") @DecimalMin("0") @DecimalMax("86400") double threshold,
-            @QueryParam("shortAbandonSeconds") @DefaultValue("5") @DecimalMin("0") @DecimalMax("3600") double shortAbandon) {
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
-        Duration step = interval(interval);
+    public Uni<IntervalReport> json(@PathParam("queueId") String queueId, @Valid @BeanParam IntervalQuery q) {
+        Instant start = instant("from", q.from);
+        Instant end = instant("to", q.to);
+        Duration step = interval(q.interval);
         if (!end.isAfter(start)) {
             throw new BadRequestException("to: must be after from");
         }
@@ -57,24 +49,19 @@ public class IntervalResource {
         }
         ServiceLevelDefinition sl;
         try {
-            sl = ServiceLevelDefinition.valueOf(definition);
+            sl = ServiceLevelDefinition.valueOf(q.serviceLevel);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("serviceLevel: one of ABANDONS_COUNTED, ABANDONS_EXCLUDED,"
                     + " SHORT_ABANDONS_EXCLUDED");
         }
-        return intervals.queue(queueId, start, end, step, sl, threshold, shortAbandon);
+        return intervals.queue(queueId, start, end, step, sl, q.thresholdSeconds, q.shortAbandonSeconds);
     }
 
     @GET
     @Produces("text/csv;qs=0.5")
     @RolesAllowed({"supervisor", "admin", "service"})
-    public Uni<String> csv(@PathParam("queueId") String queueId,
-            @QueryParam("from") @NotBlank String from, @QueryParam("to") @NotBlank String to,
-            @QueryParam("interval") @DefaultValue("PT15M") String interval,
-            @QueryParam("serviceLevel") @DefaultValue("ABANDONS_COUNTED") String definition,
-            @QueryParam("thresholdSeconds") @DefaultValue("20") @DecimalMin("0") @DecimalMax("86400") double threshold,
-            @QueryParam("shortAbandonSeconds") @DefaultValue("5") @DecimalMin("0") @DecimalMax("3600") double shortAbandon) {
-        return json(queueId, from, to, interval, definition, threshold, shortAbandon).map(IntervalResource::toCsv);
+    public Uni<String> csv(@PathParam("queueId") String queueId, @Valid @BeanParam IntervalQuery q) {
+        return json(queueId, q).map(IntervalResource::toCsv);
     }
 
     static String toCsv(IntervalReport report) {
