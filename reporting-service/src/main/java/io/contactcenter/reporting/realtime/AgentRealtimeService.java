@@ -4,7 +4,6 @@ import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
 import io.contactcenter.events.agent.AgentStateChanged;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -48,20 +47,18 @@ public class AgentRealtimeService {
                 .replaceWithVoid();
     }
 
-    /** A completed contact counts for its agent's day (UTC); runs in the contacts consumer's Panache transaction. */
-    public Uni<Void> handled(String agentId, Instant completedAt) {
+    /** A completed contact counts for its agent's day (UTC); runs in the contacts consumer's transaction. */
+    public Uni<Void> handled(SqlClient tx, String agentId, Instant completedAt) {
         if (agentId == null) {
             return Uni.createFrom().voidItem();
         }
         LocalDate day = completedAt.atOffset(ZoneOffset.UTC).toLocalDate();
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into rpt_agent (agent_id, state, state_since, handled_day, contacts_handled)"
-                + " values (?1, 'UNKNOWN', ?2, ?3, 1) on conflict (agent_id) do update set"
+        return tx.preparedQuery("insert into rpt_agent (agent_id, state, state_since, handled_day, contacts_handled)"
+                + " values ($1, 'UNKNOWN', $2, $3, 1) on conflict (agent_id) do update set"
                 + " contacts_handled = case when rpt_agent.handled_day = excluded.handled_day"
                 + " then rpt_agent.contacts_handled + 1 else 1 end,"
                 + " handled_day = greatest(rpt_agent.handled_day, excluded.handled_day)")
-                .setParameter(1, agentId).setParameter(2, completedAt).setParameter(3, day)
-                .executeUpdate()).replaceWithVoid();
+                .execute(Tuple.of(agentId, completedAt.atOffset(ZoneOffset.UTC), day)).replaceWithVoid();
     }
 
     public Uni<List<AgentRealtime>> agents() {

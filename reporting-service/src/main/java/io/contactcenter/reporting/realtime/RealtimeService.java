@@ -10,6 +10,7 @@ import io.contactcenter.events.contact.ContactQueued;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Folds contact events into {@link ContactFact}s and answers real-time queue questions. */
+/** Folds contact events into the {@code rpt_contact} read model and answers real-time queue questions. */
 @ApplicationScoped
 public class RealtimeService {
 
@@ -53,64 +54,47 @@ public class RealtimeService {
         this.agents = agents;
     }
 
-    /** Applies one contact event; runs inside the consumer's inbox transaction. */
-    public Uni<Void> apply(CloudEvent event) {
+    /** Applies one contact event on {@code tx}, the consumer's inbox transaction. */
+    public Uni<Void> apply(CloudEvent event, SqlClient tx) {
         return switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
-            case "queued" -> queued(codec.data(event, ContactQueued.class));
+            case "queued" -> {
+                ContactQueued q = codec.data(event, ContactQueued.class);
+                // a later contact.queued is the same contact entering a queue again (transfer, overflow)
+                yield run(tx, "insert into rpt_contact (contact_id, queue_id, channel, state, queued_at, virtual_start_time)"
+                        + " values ($1, $2, $3, 'WAITING', $4, $5) on conflict (contact_id) do update set"
+                        + " queue_id = excluded.queue_id, channel = excluded.channel, state = 'WAITING',"
+                        + " queued_at = excluded.queued_at, virtual_start_time = excluded.virtual_start_time",
+                        Tuple.of(q.contactId(), q.queueId(), q.channel().name(), utc(q.queuedAt()), utc(q.virtualStartTime())));
+            }
             case "answered" -> {
                 ContactAnswered a = codec.data(event, ContactAnswered.class);
-                yield end(a.contactId(), ContactFact.ANSWERED, a.answeredAt(), a.waitSeconds())
-                        .call(() -> update(a.contactId(), f -> f.agentId = a.agentId()));
+                yield run(tx, "update rpt_contact set state = 'ANSWERED', ended_at = $2, wait_seconds = $3, agent_id = $4"
+                        + " where contact_id = $1", Tuple.of(a.contactId(), utc(a.answeredAt()), a.waitSeconds(), a.agentId()));
             }
             case "abandoned" -> {
                 ContactAbandoned a = codec.data(event, ContactAbandoned.class);
-                yield end(a.contactId(), ContactFact.ABANDONED, a.abandonedAt(), a.waitSeconds());
+                yield run(tx, "update rpt_contact set state = 'ABANDONED', ended_at = $2, wait_seconds = $3"
+                        + " where contact_id = $1", Tuple.of(a.contactId(), utc(a.abandonedAt()), a.waitSeconds()));
             }
             case "completed" -> {
                 ContactCompleted c = codec.data(event, ContactCompleted.class);
-                yield end(c.contactId(), ContactFact.COMPLETED, c.completedAt(), null).call(() -> update(c.contactId(),
-                        f -> f.handleSeconds = c.talkSeconds() + c.holdSeconds() + c.wrapUpSeconds()))
-                        .call(() -> agents.handled(c.agentId(), c.completedAt()));
+                yield run(tx, "update rpt_contact set state = 'COMPLETED', ended_at = $2, handle_seconds = $3"
+                        + " where contact_id = $1", Tuple.of(c.contactId(), utc(c.completedAt()),
+                                c.talkSeconds() + c.holdSeconds() + c.wrapUpSeconds()))
+                        .call(() -> agents.handled(tx, c.agentId(), c.completedAt()));
             }
-            case "transferred" -> update(event.subject(), f -> f.transfers++);
+            case "transferred" -> run(tx, "update rpt_contact set transfers = transfers + 1 where contact_id = $1",
+                    Tuple.of(event.subject()));
             default -> Uni.createFrom().voidItem();
         };
     }
 
-    private Uni<Void> queued(ContactQueued q) {
-        return ContactFact.<ContactFact>findById(q.contactId()).chain(existing -> {
-            ContactFact f = existing != null ? existing : new ContactFact();
-            f.contactId = q.contactId();
-            f.queueId = q.queueId();
-            f.channel = q.channel().name();
-            f.queuedAt = q.queuedAt();
-            f.virtualStartTime = q.virtualStartTime();
-            // a later contact.queued is the same contact entering a queue again (transfer, overflow)
-            f.state = ContactFact.WAITING;
-            return f.persist().replaceWithVoid();
-        });
+    private static Uni<Void> run(SqlClient tx, String sql, Tuple args) {
+        return tx.preparedQuery(sql).execute(args).replaceWithVoid();
     }
 
-    private Uni<Void> end(String contactId, String state, Instant at, Double waitSeconds) {
-        return ContactFact.<ContactFact>findById(contactId).chain(f -> {
-            if (f == null) {
-                return Uni.createFrom().voidItem(); // never queued (e.g. contained in the IVR): nothing to close
-            }
-            f.state = state;
-            f.endedAt = at;
-            if (waitSeconds != null) {
-                f.waitSeconds = waitSeconds;
-            }
-            return Uni.createFrom().voidItem();
-        });
-    }
-
-    private Uni<Void> update(String contactId, java.util.function.Consumer<ContactFact> change) {
-        return ContactFact.<ContactFact>findById(contactId).invoke(f -> {
-            if (f != null) {
-                change.accept(f);
-            }
-        }).replaceWithVoid();
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** All queues with activity, or just {@code queueId} when given. Plain SQL client: callable from any thread. */
