@@ -34,6 +34,7 @@ public class RealtimeService {
                                     and wait_seconds <= $3) as answered_within
               from rpt_contact
              where ($2 = '' or queue_id = $2)
+               and (state = 'WAITING' or queued_at >= $1)
              group by queue_id
              order by queue_id
             """;
