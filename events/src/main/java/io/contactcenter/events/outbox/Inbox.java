@@ -31,8 +31,6 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final String CLAIM = "insert into cc_inbox (consumer, event_id) values (?1, ?2) on conflict do nothing";
 
-    private static final String SQL_CLAIM = "insert into cc_inbox (consumer, event_id) values ($1, $2) on conflict do nothing";
-
     private final EventCodec codec;
     private final MeterRegistry registry;
 
@@ -56,25 +54,6 @@ public class Inbox {
         }
         return Panache.withTransaction(() -> claim(consumer, event.id())
                 .chain(first -> first ? handler.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
-                .invoke(handled -> registry.counter("cc.inbox.events", "consumer", consumer,
-                        "result", handled ? "processed" : "duplicate").increment())
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
-    }
-
-    /**
-     * As {@link #consume(String, String, Function)} for services on the reactive SQL client: the claim and
-     * the handler's writes share {@code pool}'s transaction connection.
-     */
-    public Uni<Boolean> consume(String consumer, String json, Pool pool,
-            BiFunction<CloudEvent, SqlConnection, Uni<?>> handler) {
-        CloudEvent event = parse(consumer, json);
-        if (event == null) {
-            return Uni.createFrom().item(false);
-        }
-        return pool.withTransaction(conn -> conn.preparedQuery(SQL_CLAIM).execute(Tuple.of(consumer, event.id()))
-                .chain(rows -> rows.rowCount() == 1
-                        ? handler.apply(event, conn).replaceWith(true)
-                        : Uni.createFrom().item(false)))
                 .invoke(handled -> registry.counter("cc.inbox.events", "consumer", consumer,
                         "result", handled ? "processed" : "duplicate").increment())
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
