@@ -8,7 +8,7 @@ import io.contactcenter.routing.offer.OfferRow;
 import io.contactcenter.routing.offer.OfferStatus;
 import io.contactcenter.routing.support.Signals;
 import io.smallrye.mutiny.Multi;
-import io.contactcenter.routing.support.Sql;
+import io.contactcenter.events.sql.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -3,7 +3,7 @@ package io.contactcenter.routing.agent;
 import io.contactcenter.routing.config.RoutingConfig;
 import io.contactcenter.routing.queue.QueueDirectory;
 import io.quarkus.runtime.StartupEvent;
-import io.contactcenter.routing.support.Sql;
+import io.contactcenter.events.sql.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;

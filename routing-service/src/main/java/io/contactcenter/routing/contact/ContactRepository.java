@@ -1,7 +1,7 @@
 package io.contactcenter.routing.contact;
 
-import static io.contactcenter.routing.support.Sql.instant;
-import static io.contactcenter.routing.support.Sql.utc;
+import static io.contactcenter.events.sql.Sql.instant;
+import static io.contactcenter.events.sql.Sql.utc;
 
 import io.contactcenter.events.Channel;
 import io.contactcenter.routing.support.Json;

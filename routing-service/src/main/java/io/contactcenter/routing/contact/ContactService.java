@@ -24,7 +24,7 @@ import io.contactcenter.routing.offer.OfferStatus;
 import io.contactcenter.routing.queue.QueueDirectory;
 import io.contactcenter.routing.queue.QueueRow;
 import io.contactcenter.routing.support.Signals;
-import io.contactcenter.routing.support.Sql;
+import io.contactcenter.events.sql.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -176,7 +176,7 @@ public class ContactService {
             Instant now) {
         return tx.preparedQuery("insert into routing_wait_estimate (contact_id, queue_id, estimated_at, position,"
                 + " staffed, estimate_seconds) values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
-                .execute(Tuple.of(c.id, c.queueId, io.contactcenter.routing.support.Sql.utc(now), position, staffed,
+                .execute(Tuple.of(c.id, c.queueId, io.contactcenter.events.sql.Sql.utc(now), position, staffed,
                         estimate))
                 .replaceWithVoid();
     }

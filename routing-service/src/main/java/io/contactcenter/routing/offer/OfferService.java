@@ -13,7 +13,7 @@ import io.contactcenter.routing.contact.ContactRow;
 import io.contactcenter.routing.contact.ContactService;
 import io.contactcenter.routing.contact.ContactState;
 import io.contactcenter.routing.support.Signals;
-import io.contactcenter.routing.support.Sql;
+import io.contactcenter.events.sql.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -1,6 +1,6 @@
 package io.contactcenter.routing.offer;
 
-import static io.contactcenter.routing.support.Sql.utc;
+import static io.contactcenter.events.sql.Sql.utc;
 
 import io.contactcenter.events.EventTypes;
 import io.contactcenter.events.agent.AgentStateChanged;
@@ -18,7 +18,7 @@ import io.contactcenter.routing.queue.QueueDirectory;
 import io.contactcenter.routing.queue.QueueRow;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
-import io.contactcenter.routing.support.Sql;
+import io.contactcenter.events.sql.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,7 +1,7 @@
 package io.contactcenter.routing.queue;
 
-import static io.contactcenter.routing.support.Sql.instant;
-import static io.contactcenter.routing.support.Sql.utc;
+import static io.contactcenter.events.sql.Sql.instant;
+import static io.contactcenter.events.sql.Sql.utc;
 
 import io.contactcenter.events.Channel;
 import io.contactcenter.routing.agent.AgentRepository;
@@ -12,7 +12,7 @@ import io.contactcenter.routing.engine.OverflowRule;
 import io.contactcenter.routing.engine.QueueDefinition;
 import io.contactcenter.routing.engine.WaitEstimator;
 import io.contactcenter.routing.support.Json;
-import io.contactcenter.routing.support.Sql;
+import io.contactcenter.events.sql.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

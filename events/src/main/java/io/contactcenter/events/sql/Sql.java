@@ -1,4 +1,4 @@
-package io.contactcenter.routing.support;
+package io.contactcenter.events.sql;
 
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Clock;
