@@ -20,6 +20,11 @@ public final class Tokens {
         return "Bearer " + Jwt.upn(agentId).groups(Set.of("agent")).sign();
     }
 
+    /** A token for {@code subject} (principal name) in {@code role}: a service partner, a named supervisor. */
+    public static String as(String subject, String role) {
+        return "Bearer " + Jwt.upn(subject).groups(Set.of(role)).sign();
+    }
+
     /** A correctly signed token whose lifetime ended an hour ago. */
     public static String expired(String role) {
         Instant now = Instant.now();

@@ -38,8 +38,10 @@ public final class EventTypes {
     public static final String CALLBACK_CANCELLED = P + "callback.cancelled";
 
     public static final String CUSTOMER_UPDATED = P + "customer.updated";
+    public static final String CUSTOMER_REPEAT_CONTACT = P + "customer.repeat-contact";
     public static final String CASE_OPENED = P + "case.opened";
     public static final String CASE_DISPATCHED = P + "case.dispatched";
+    public static final String CASE_STATUS_CHANGED = P + "case.status-changed";
     public static final String CASE_RESOLVED = P + "case.resolved";
 
     public static final String IVR_NODE_ENTERED = P + "ivr.node-entered";

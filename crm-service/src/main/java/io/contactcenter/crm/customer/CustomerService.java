@@ -5,9 +5,11 @@ import io.contactcenter.events.crm.CustomerUpdated;
 import io.contactcenter.events.outbox.Outbox;
 import io.contactcenter.events.phone.PhoneNumbers;
 import io.contactcenter.events.problem.Problem;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.contactcenter.events.sql.Sql;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
 import java.time.Clock;
@@ -21,21 +23,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerService {
 
+    private final Pool pool;
+    private final CustomerRepository repository;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CustomerService(Outbox outbox, Clock clock) {
+    public CustomerService(Pool pool, CustomerRepository repository, Outbox outbox, Clock clock) {
+        this.pool = pool;
+        this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /** Normalises every phone first (all problems at once), so a bad number stores nothing. */
-    public static List<String> normalise(CustomerRequest request) throws InvalidPhones {
+    public static List<String> normalise(List<String> raw, String region) throws InvalidPhones {
         Set<String> phones = new LinkedHashSet<>();
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < request.phones().size(); i++) {
+        for (int i = 0; i < raw.size(); i++) {
             try {
-                phones.add(PhoneNumbers.toE164(request.phones().get(i), request.region()));
+                phones.add(PhoneNumbers.toE164(raw.get(i), region));
             } catch (IllegalArgumentException e) {
                 errors.add(new Problem.FieldError("phones[" + i + "]", e.getMessage()));
             }
@@ -46,53 +52,74 @@ public class CustomerService {
         return List.copyOf(phones);
     }
 
-    @WithTransaction
     public Uni<CustomerView> create(CustomerRequest request, List<String> phones) {
-        return PhoneIdentity.<PhoneIdentity>list("phone in ?1", phones).chain(taken -> {
-            if (!taken.isEmpty()) {
-                return Uni.createFrom().failure(new ClientErrorException("Phone " + taken.get(0).phone
-                        + " already belongs to customer " + taken.get(0).customerId + ".", 409));
-            }
-            Instant now = clock.instant();
-            Customer c = new Customer();
-            c.id = UUID.randomUUID().toString();
-            c.displayName = request.displayName();
-            c.email = request.email();
-            c.language = request.language();
-            c.segment = request.segment();
-            c.createdAt = now;
-            c.updatedAt = now;
-            List<PhoneIdentity> identities = phones.stream().map(p -> {
-                PhoneIdentity id = new PhoneIdentity();
-                id.phone = p;
-                id.customerId = c.id;
-                return id;
-            }).toList();
-            return c.persist()
-                    .chain(() -> PhoneIdentity.persist(identities))
-                    // field names only: PII never travels in events
-                    .chain(() -> outbox.publish(EventTypes.CUSTOMER_UPDATED, c.id,
-                            new CustomerUpdated(c.id, List.of("created"))))
-                    .replaceWith(() -> view(c, phones));
-        });
+        String id = UUID.randomUUID().toString();
+        Instant now = Sql.now(clock);
+        return pool.withTransaction(tx -> requireFree(tx, phones, null)
+                .chain(() -> repository.insert(tx, id, request, phones, now))
+                // field names only: PII never travels in events
+                .chain(() -> outbox.publish(tx, EventTypes.CUSTOMER_UPDATED, id, new CustomerUpdated(id, List.of("created"))))
+                .chain(() -> repository.find(tx, id)));
     }
 
-    @WithSession
+    /** A lightweight record for an unknown caller, so the history starts with the first call. */
+    public Uni<CustomerView> createForCaller(String e164) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Sql.now(clock);
+        return pool.withTransaction(tx -> tx.preparedQuery("insert into crm_customer (id, display_name, segment,"
+                        + " attributes, created_at, updated_at) values ($1, $2, 'NEW', '{\"autoCreated\":true}', $3, $3)")
+                .execute(Tuple.of(id, "Unknown caller", Sql.utc(now)))
+                // a concurrent call from the same number may have won: then this insert does nothing
+                .chain(() -> tx.preparedQuery("insert into crm_phone (phone, customer_id) values ($1, $2)"
+                        + " on conflict do nothing").execute(Tuple.of(e164, id)))
+                .chain(rows -> rows.rowCount() == 0
+                        ? tx.preparedQuery("delete from crm_customer where id = $1")
+                                .execute(Tuple.of(id)).replaceWith(false)
+                        : outbox.publish(tx, EventTypes.CUSTOMER_UPDATED, id, new CustomerUpdated(id, List.of("created")))
+                                .replaceWith(true))
+                .chain(() -> repository.findByPhone(tx, e164)));
+    }
+
+    /** Replaces the profile and phone set; null if there is no such customer. */
+    public Uni<CustomerView> replace(String id, CustomerRequest request, List<String> phones) {
+        Instant now = Sql.now(clock);
+        return pool.withTransaction(tx -> requireFree(tx, phones, id)
+                .chain(() -> repository.update(tx, id, request, phones, now))
+                .chain(updated -> !updated ? Uni.createFrom().nullItem()
+                        : outbox.publish(tx, EventTypes.CUSTOMER_UPDATED, id, new CustomerUpdated(id, List.of("profile")))
+                                .chain(() -> repository.find(tx, id))));
+    }
+
+    /** False if there was nothing to erase. */
+    public Uni<Boolean> erase(String id) {
+        Instant now = Sql.now(clock);
+        return pool.withTransaction(tx -> repository.erase(tx, id, now)
+                .call(erased -> erased
+                        ? outbox.publish(tx, EventTypes.CUSTOMER_UPDATED, id, new CustomerUpdated(id, List.of("erased")))
+                        : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> requireFree(SqlClient tx, List<String> phones, String customerId) {
+        return repository.owners(tx, phones, customerId).chain(owners -> owners.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new ClientErrorException("Phone " + owners.keySet().iterator().next()
+                        + " already belongs to customer " + owners.values().iterator().next() + ".", 409)));
+    }
+
     public Uni<CustomerView> find(String customerId) {
-        return Customer.<Customer>findById(customerId).chain(c -> c == null
-                ? Uni.createFrom().nullItem()
-                : PhoneIdentity.<PhoneIdentity>list("customerId", c.id)
-                        .map(ps -> view(c, ps.stream().map(p -> p.phone).sorted().toList())));
+        return repository.find(pool, customerId);
     }
 
-    @WithSession
+    public Uni<Instant> erasedAt(String customerId) {
+        return repository.erasedAt(pool, customerId);
+    }
+
     public Uni<CustomerView> lookup(String e164) {
-        return PhoneIdentity.<PhoneIdentity>findById(e164)
-                .chain(p -> p == null ? Uni.createFrom().nullItem() : find(p.customerId));
+        return repository.findByPhone(pool, e164);
     }
 
-    private static CustomerView view(Customer c, List<String> phones) {
-        return new CustomerView(c.id, c.displayName, c.email, c.language, c.segment, phones, c.createdAt, c.updatedAt);
+    public Uni<List<CustomerView>> search(CustomerSearch search) {
+        return repository.search(pool, search);
     }
 
     /** Phones that libphonenumber rejects, by index. */

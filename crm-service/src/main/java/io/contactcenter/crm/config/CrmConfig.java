@@ -1,0 +1,77 @@
+package io.contactcenter.crm.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** crm-service settings under {@code cc.crm}. */
+@ConfigMapping(prefix = "cc.crm")
+public interface CrmConfig {
+
+    Lookup lookup();
+
+    Signals signals();
+
+    Sla sla();
+
+    Notifier notifier();
+
+    interface Lookup {
+        /**
+         * What a lookup of an unknown number does: false answers 404 at once; true creates a lightweight
+         * customer (segment NEW, the number as only identity) so history starts with the first call.
+         */
+        @WithDefault("false")
+        boolean autoCreate();
+
+        /** How far back the contact history of a lookup reaches. */
+        @WithDefault("P30D")
+        Duration historyWindow();
+    }
+
+    interface Signals {
+        /**
+         * First-contact resolution window: a contact by the same customer about the same issue within
+         * this time is a repeat, and the earlier contact was not resolved at first contact.
+         */
+        @WithDefault("P7D")
+        Duration repeatWindow();
+
+        /** Recent-experience window for the abandon and long-wait signals. */
+        @WithDefault("P7D")
+        Duration recentWindow();
+
+        /** A wait at least this long counts as a long wait. */
+        @WithDefault("120")
+        int longWaitSeconds();
+    }
+
+    /** Hours from registration to the SLA due time, by case priority. */
+    interface Sla {
+        @WithDefault("PT4H")
+        Duration urgent();
+
+        @WithDefault("PT24H")
+        Duration high();
+
+        @WithDefault("PT72H")
+        Duration normal();
+
+        @WithDefault("PT120H")
+        Duration low();
+    }
+
+    interface Notifier {
+        /** {@code log} writes notifications to the log (ids only, never PII); {@code webhook} POSTs them. */
+        @WithDefault("log")
+        String kind();
+
+        /** Where the webhook adapter sends notifications that have no partner-specific URL. */
+        Optional<String> webhookUrl();
+
+        /** The bound on one webhook delivery before it counts as failed. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+}

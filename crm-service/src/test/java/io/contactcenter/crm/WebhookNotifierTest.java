@@ -1,0 +1,87 @@
+package io.contactcenter.crm;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.sun.net.httpserver.HttpServer;
+import io.contactcenter.devstack.Eventually;
+import io.contactcenter.devstack.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The webhook adapter of the notifier port, against a real HTTP endpoint. */
+@QuarkusTest
+@CrmStack
+@TestProfile(WebhookNotifierTest.Webhook.class)
+class WebhookNotifierTest {
+
+    public static class Webhook implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cc.crm.notifier.kind", "webhook");
+        }
+    }
+
+    private HttpServer server;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private volatile int status = 204;
+
+    @BeforeEach
+    void listen() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hooks", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void thePartnerHearsOfItsDispatchAndAFailingEndpointNeverUndoesIt() {
+        String region = "r-" + System.nanoTime();
+        String partner = "p-" + System.nanoTime();
+        given().header("Authorization", Tokens.bearer("supervisor")).contentType("application/json")
+                .body("""
+                        {"name":"Hook Partner","kind":"AGENCY","skills":["tyres"],"region":"%s","capacity":3,
+                         "notifyUrl":"http://127.0.0.1:%d/hooks"}
+                        """.formatted(region, server.getAddress().getPort()))
+                .when().put("/crm/partners/" + partner).then().statusCode(200);
+        var customer = CrmFixtures.customer("NEW");
+        String body = """
+                {"customerId":"%s","category":"FAULT_REPORT","productLine":"tyres","region":"%s","subject":"Puncture",
+                 "autoDispatch":true}
+                """.formatted(customer.customerId(), region);
+        String caseId = given().header("Authorization", Tokens.bearer("agent")).contentType("application/json").body(body)
+                .when().post("/crm/cases").then().statusCode(201).body("partnerId", equalTo(partner))
+                .extract().path("caseId");
+        Eventually.await("webhook delivery", Duration.ofSeconds(10), Duration.ofMillis(100), () -> !received.isEmpty());
+        assertThat(received.get(0)).contains(caseId).contains("\"recipient\":\"PARTNER\"").contains(partner)
+                .doesNotContain("Puncture");
+
+        status = 500;
+        received.clear();
+        given().header("Authorization", Tokens.bearer("agent")).contentType("application/json").body(body)
+                .when().post("/crm/cases").then().statusCode(201).body("status", equalTo("DISPATCHED"));
+        // one try and two retries, then the fallback logs it
+        Eventually.await("three delivery attempts", Duration.ofSeconds(10), Duration.ofMillis(100), () -> received.size() == 3);
+        assertThat(received).hasSize(3);
+    }
+}
