@@ -164,6 +164,16 @@ class CaseDispatchTest {
                 .body("openCases[0].category", equalTo("COMPLAINT"))
                 .body("openCases[0].overdue", equalTo(false))
                 .body("risk.reasons", contains("open-complaint"));
+        given().header("Authorization", Tokens.bearer("telephony")).contentType("application/json")
+                .body("""
+                        {"uri":"https://recorder.example/r/%s.opus","mediaType":"audio/ogg","recordedAt":"2026-11-24T10:00:00Z",
+                         "caseId":"%s"}
+                        """.formatted(complaint, complaint))
+                .when().post("/crm/recordings")
+                .then().statusCode(201);
+        given().header("Authorization", AGENT).when().get("/crm/cases/" + complaint)
+                .then().statusCode(200)
+                .body("recordings.uri", contains("https://recorder.example/r/" + complaint + ".opus"));
         given().header("Authorization", AGENT).queryParam("customerId", customer.customerId()).queryParam("status", "REGISTERED")
                 .when().get("/crm/cases")
                 .then().statusCode(200).body("caseId", contains(complaint));

@@ -21,16 +21,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The webhook adapter of the notifier port, against a real HTTP endpoint. */
+/**
+ * The non-default settings, in one application restart: the webhook adapter of the notifier port against a real
+ * HTTP endpoint, and lookups that create a customer for an unknown caller.
+ */
 @QuarkusTest
 @CrmStack
-@TestProfile(WebhookNotifierTest.Webhook.class)
-class WebhookNotifierTest {
+@TestProfile(AlternativeSettingsTest.Alternatives.class)
+class AlternativeSettingsTest {
 
-    public static class Webhook implements QuarkusTestProfile {
+    public static class Alternatives implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cc.crm.notifier.kind", "webhook");
+            return Map.of("cc.crm.notifier.kind", "webhook", "cc.crm.lookup.auto-create", "true");
         }
     }
 
@@ -52,6 +55,23 @@ class WebhookNotifierTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    @Test
+    void anUnknownCallerGetsALightweightRecordOnceEvenWhenCallingTwiceAtOnce() {
+        String phone = CrmFixtures.phone();
+        List<String> ids = java.util.stream.IntStream.range(0, 4).parallel().mapToObj(i -> given()
+                        .header("Authorization", Tokens.bearer("telephony")).queryParam("phone", phone)
+                        .when().get("/crm/customers/lookup")
+                        .then().statusCode(200)
+                        .body("customer.segment", equalTo("NEW"))
+                        .body("customer.attributes.autoCreated", equalTo(true))
+                        .extract().<String>path("customer.customerId"))
+                .distinct().toList();
+        assertThat(ids).hasSize(1);
+        assertThat(given().header("Authorization", Tokens.bearer("agent")).queryParam("phone", phone)
+                .when().get("/crm/customers").then().statusCode(200).extract().<List<String>>path("customerId"))
+                .containsExactly(ids.get(0));
     }
 
     @Test
