@@ -1,5 +1,5 @@
 // Opens the wallboard in headless Chromium and checks it renders a queue live from the SSE stream,
-// with its alert. Usage: node wallboard.mjs <baseUrl> <bearerToken> <queueId> <screenshot.png>
+// with its alert, the day's service-level chart and the backlog. Usage: node wallboard.mjs <baseUrl> <bearerToken> <queueId> <screenshot.png>
 // Prints one JSON line with what it saw; exits 1 when the page does not show the queue in time.
 import { chromium } from 'playwright-core';
 
@@ -21,8 +21,12 @@ try {
   const alerts = await page.locator('#alerts li').allTextContents();
   const status = await page.locator('#status').textContent();
   const tokenInUrl = page.url().includes('token=');
+  const line = page.locator(`#chart polyline[data-queue="${queue}"]`);
+  await line.waitFor({ state: 'attached', timeout: 15000 });
+  const chartPoints = Number(await line.getAttribute('data-points'));
+  const backlog = await page.locator('#backlog').textContent();
   await page.screenshot({ path: screenshot, fullPage: true });
-  console.log(JSON.stringify({ cells, alerts, status, tokenInUrl, errors }));
+  console.log(JSON.stringify({ cells, alerts, status, tokenInUrl, errors, chartPoints, backlog }));
 } catch (e) {
   console.error(String(e));
   code = 1;

@@ -11,6 +11,7 @@ import io.contactcenter.events.Channel;
 import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
 import io.contactcenter.events.Topics;
+import io.contactcenter.events.callback.CallbackRequested;
 import io.contactcenter.events.contact.ContactAbandoned;
 import io.contactcenter.events.contact.ContactQueued;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,7 +49,10 @@ class WallboardBrowserTest {
         String waiting = "c-" + UUID.randomUUID();
         String gone = "c-" + UUID.randomUUID();
         send(EventTypes.CONTACT_QUEUED, waiting, new ContactQueued(waiting, queue, Channel.VOICE, 1, now.minusSeconds(5),
-                now.minusSeconds(5), Map.of(), 1, null));
+                now.minusSeconds(5), Map.of(), 1, 42.0));
+        String callback = "cb-" + UUID.randomUUID();
+        KafkaProbe.send(Topics.CALLBACKS, callback, codec.write(codec.create(EventTypes.CALLBACK_REQUESTED, callback,
+                new CallbackRequested(callback, gone, "+4930123456", queue, "abandoned", now, now.plusSeconds(3600)))));
         send(EventTypes.CONTACT_QUEUED, gone, new ContactQueued(gone, queue, Channel.VOICE, 1, now.minusSeconds(40),
                 now.minusSeconds(40), Map.of(), 2, null));
         send(EventTypes.CONTACT_ABANDONED, gone, new ContactAbandoned(gone, queue, 30, 2, now.minusSeconds(10)));
@@ -69,8 +73,12 @@ class WallboardBrowserTest {
         // Queue, Waiting, Longest wait, Service level today, Offered, Answered, Abandoned
         assertThat(seen.get("cells").get(0).asText()).isEqualTo(queue);
         assertThat(seen.get("cells").get(1).asText()).isEqualTo("1");
-        assertThat(seen.get("cells").get(3).asText()).isEqualTo("0.0 %");
-        assertThat(seen.get("cells").get(6).asText()).isEqualTo("1");
+        assertThat(seen.get("cells").get(3).asText()).as("EWT given to the latest caller").isEqualTo("42s");
+        assertThat(seen.get("cells").get(4).asText()).isEqualTo("0.0 %");
+        assertThat(seen.get("cells").get(7).asText()).isEqualTo("1");
+        assertThat(seen.get("cells").get(8).asText()).as("scheduled callbacks").isEqualTo("1");
+        assertThat(seen.get("chartPoints").asInt()).as("service-level chart points").isPositive();
+        assertThat(seen.get("backlog").asText()).startsWith("Backlog: ").contains("callbacks").contains("open cases");
         assertThat(seen.get("alerts").toString()).contains(queue + ": service level 0.0 % below target 80.0 %");
         assertThat(seen.get("status").asText()).startsWith("live");
         assertThat(seen.get("tokenInUrl").asBoolean()).as("token removed from the address bar").isFalse();

@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Builds the interaction history from the suite's events: one row per contact or callback of a known
@@ -39,8 +38,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class InteractionProjector {
-
-    private static final Logger LOG = Logger.getLogger(InteractionProjector.class);
 
     /** Overflow actions after which the contact leaves routing for good. */
     private static final Set<String> TERMINAL_OVERFLOWS = Set.of("VOICEMAIL", "CALLBACK", "MESSAGE_HANGUP");
@@ -55,18 +52,9 @@ public class InteractionProjector {
         this.config = config;
     }
 
-    /**
-     * An event whose payload does not fit its type can never succeed: it is logged (ids only) and skipped, so one
-     * bad record does not stop the history. Database failures propagate and the batch is retried.
-     */
+    /** Unknown types are ignored; a payload that does not fit its type is skipped by the inbox. */
     public Uni<Void> apply(CloudEvent event, SqlClient tx) {
-        try {
-            return project(event, tx);
-        } catch (IllegalArgumentException e) {
-            // ids only: the parser's message may quote a phone number from the payload
-            LOG.errorf("skipped event %s of type %s: its payload does not match the type", event.id(), event.type());
-            return Uni.createFrom().voidItem();
-        }
+        return project(event, tx);
     }
 
     private Uni<Void> project(CloudEvent event, SqlClient tx) {

@@ -103,7 +103,7 @@ public class Inbox {
                         return Uni.createFrom().item(0);
                     }
                     List<Uni<Integer>> chains = bySubject.values().stream().map(list -> Multi.createFrom().iterable(list)
-                            .onItem().transformToUniAndConcatenate(e -> handler.apply(e, conn).replaceWith(1))
+                            .onItem().transformToUniAndConcatenate(e -> apply(consumer, handler, e, conn))
                             .collect().asList().map(List::size)).toList();
                     return Uni.join().all(chains).andFailFast()
                             .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
@@ -115,6 +115,25 @@ public class Inbox {
                             .increment(events.size() - n);
                 })
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
+    }
+
+    /**
+     * A payload that does not fit its type ({@link EventCodec#data} throws IllegalArgumentException while the handler
+     * builds its work) can never succeed: it is counted and skipped, its claim kept, instead of failing the batch
+     * forever and stopping the consumer. The log names the event, never its payload (it may hold personal data).
+     */
+    private Uni<Integer> apply(String consumer, BiFunction<CloudEvent, SqlConnection, Uni<?>> handler, CloudEvent event,
+            SqlConnection conn) {
+        Uni<?> work;
+        try {
+            work = handler.apply(event, conn);
+        } catch (IllegalArgumentException e) {
+            registry.counter("cc.inbox.rejected", "consumer", consumer).increment();
+            LOG.errorf("%s skipped event %s of type %s: its payload does not match the type", consumer, event.id(),
+                    event.type());
+            return Uni.createFrom().item(1);
+        }
+        return work.replaceWith(1);
     }
 
     private CloudEvent parse(String consumer, String json) {

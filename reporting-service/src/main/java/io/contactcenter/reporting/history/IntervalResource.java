@@ -1,6 +1,9 @@
 package io.contactcenter.reporting.history;
 
+import io.contactcenter.events.Channel;
+import io.contactcenter.reporting.metrics.AgentIntervalMetrics;
 import io.contactcenter.reporting.metrics.IntervalMetrics;
+import io.contactcenter.reporting.metrics.IvrIntervalMetrics;
 import io.contactcenter.reporting.metrics.ServiceLevelDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,22 +14,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import jakarta.ws.rs.QueryParam;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * Historical intervals of a queue: JSON, or CSV with {@code Accept: text/csv}. Every response names the
- * service-level definition and formula it used.
+ * Historical intervals per queue, channel, agent and IVR flow: JSON, or CSV with {@code Accept: text/csv}. Queue and
+ * channel responses name the service-level definition and formula they used.
  */
-@Path("/reports/queues/{queueId}/intervals")
+@Path("/reports")
 public class IntervalResource {
 
-    static final Set<Duration> INTERVALS = Set.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
-            Duration.ofDays(1));
-    static final Duration MAX_RANGE = Duration.ofDays(93);
+    private static final String JSON = "application/json;qs=1.0";
+    private static final String CSV = "text/csv;qs=0.5";
 
     private final IntervalService intervals;
 
@@ -35,73 +36,128 @@ public class IntervalResource {
     }
 
     @GET
-    @Produces("application/json;qs=1.0")
+    @Path("/queues/{queueId}/intervals")
+    @Produces(JSON)
     @RolesAllowed({"supervisor", "admin", "service"})
-    public Uni<IntervalReport> json(@PathParam("queueId") String queueId, @Valid @BeanParam IntervalQuery q) {
-        Instant start = instant("from", q.from);
-        Instant end = instant("to", q.to);
-        Duration step = interval(q.interval);
-        if (!end.isAfter(start)) {
-            throw new BadRequestException("to: must be after from");
-        }
-        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw new BadRequestException("to: at most " + MAX_RANGE.toDays() + " days after from");
-        }
-        ServiceLevelDefinition sl;
-        try {
-            sl = ServiceLevelDefinition.valueOf(q.serviceLevel);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("serviceLevel: one of ABANDONS_COUNTED, ABANDONS_EXCLUDED,"
-                    + " SHORT_ABANDONS_EXCLUDED");
-        }
-        return intervals.queue(queueId, start, end, step, sl, q.thresholdSeconds, q.shortAbandonSeconds);
+    public Uni<IntervalReport> queue(@PathParam("queueId") String queueId, @Valid @BeanParam IntervalQuery q) {
+        Range r = Range.of(q.from, q.to, q.interval);
+        return intervals.queue(queueId, r.from(), r.to(), r.interval(), definition(q), q.thresholdSeconds,
+                q.shortAbandonSeconds);
     }
 
     @GET
-    @Produces("text/csv;qs=0.5")
+    @Path("/queues/{queueId}/intervals")
+    @Produces(CSV)
     @RolesAllowed({"supervisor", "admin", "service"})
-    public Uni<String> csv(@PathParam("queueId") String queueId, @Valid @BeanParam IntervalQuery q) {
-        return json(queueId, q).map(IntervalResource::toCsv);
+    public Uni<String> queueCsv(@PathParam("queueId") String queueId, @Valid @BeanParam IntervalQuery q) {
+        return queue(queueId, q).map(IntervalResource::toCsv);
+    }
+
+    /** One channel across every queue; for chat, e-mail and SMS the ASA column is the first response time. */
+    @GET
+    @Path("/channels/{channel}/intervals")
+    @Produces(JSON)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<IntervalReport> channel(@PathParam("channel") String channel, @Valid @BeanParam IntervalQuery q) {
+        Range r = Range.of(q.from, q.to, q.interval);
+        return intervals.channel(channel(channel), r.from(), r.to(), r.interval(), definition(q), q.thresholdSeconds,
+                q.shortAbandonSeconds);
+    }
+
+    @GET
+    @Path("/channels/{channel}/intervals")
+    @Produces(CSV)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<String> channelCsv(@PathParam("channel") String channel, @Valid @BeanParam IntervalQuery q) {
+        return channel(channel, q).map(IntervalResource::toCsv);
+    }
+
+    @GET
+    @Path("/agents/{agentId}/intervals")
+    @Produces(JSON)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<List<AgentIntervalMetrics.Row>> agent(@PathParam("agentId") String agentId, @Valid @BeanParam IntervalQuery q) {
+        Range r = Range.of(q.from, q.to, q.interval);
+        return intervals.agent(agentId, r.from(), r.to(), r.interval());
+    }
+
+    @GET
+    @Path("/agents/{agentId}/intervals")
+    @Produces(CSV)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<String> agentCsv(@PathParam("agentId") String agentId, @Valid @BeanParam IntervalQuery q) {
+        return agent(agentId, q).map(rows -> {
+            StringBuilder csv = new StringBuilder("# agent=" + agentId
+                    + "; occupancy = engaged (reserved + busy + wrap-up) / (available + engaged)\n"
+                    + "start,end,handled,aht_seconds,available_seconds,engaged_seconds,not_ready_seconds,occupancy\n");
+            rows.forEach(x -> line(csv, x.start(), x.end(), x.handled(), x.averageHandleSeconds(), x.availableSeconds(),
+                    x.engagedSeconds(), x.notReadySeconds(), x.occupancy()));
+            return csv.toString();
+        });
+    }
+
+    /** IVR sessions of one flow ({@code flowId}) or all flows: containment, enqueued, transferred, abandoned in the IVR. */
+    @GET
+    @Path("/ivr/intervals")
+    @Produces(JSON)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<List<IvrIntervalMetrics.Row>> ivr(@QueryParam("flowId") String flowId, @Valid @BeanParam IntervalQuery q) {
+        Range r = Range.of(q.from, q.to, q.interval);
+        return intervals.ivr(flowId, r.from(), r.to(), r.interval());
+    }
+
+    @GET
+    @Path("/ivr/intervals")
+    @Produces(CSV)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<String> ivrCsv(@QueryParam("flowId") String flowId, @Valid @BeanParam IntervalQuery q) {
+        return ivr(flowId, q).map(rows -> {
+            StringBuilder csv = new StringBuilder("# flow=" + (flowId == null ? "*" : flowId)
+                    + "; containment = contained / sessions\nstart,end,sessions,contained,enqueued,transferred,abandoned,"
+                    + "containment\n");
+            rows.forEach(x -> line(csv, x.start(), x.end(), x.sessions(), x.contained(), x.enqueued(), x.transferred(),
+                    x.abandoned(), x.containment()));
+            return csv.toString();
+        });
     }
 
     static String toCsv(IntervalReport report) {
-        StringBuilder csv = new StringBuilder("# queue=" + report.queueId() + "; service level "
-                + report.serviceLevelDefinition() + " = " + report.serviceLevelFormula() + ", T="
-                + report.thresholdSeconds() + " s, S=" + report.shortAbandonSeconds() + " s\n");
+        StringBuilder csv = new StringBuilder("# " + (report.queueId() != null ? "queue=" + report.queueId()
+                : "channel=" + report.channel()) + "; service level " + report.serviceLevelDefinition() + " = "
+                + report.serviceLevelFormula() + ", T=" + report.thresholdSeconds() + " s, S=" + report.shortAbandonSeconds()
+                + " s\n");
         csv.append("start,end,offered,answered,answered_within_t,abandoned,short_abandoned,service_level,"
-                + "asa_seconds,aht_seconds,abandon_rate,transfers\n");
+                + "asa_seconds,aht_seconds,abandon_rate,transfers,resolution_seconds,fcr,surveys,csat,"
+                + "callbacks_requested,callbacks_completed,callback_success_rate,outbound_calls,backlog_at_end\n");
         for (IntervalMetrics.Row r : report.rows()) {
-            csv.append(r.start()).append(',').append(r.end()).append(',').append(r.offered()).append(',')
-                    .append(r.answered()).append(',').append(r.answeredWithinThreshold()).append(',')
-                    .append(r.abandoned()).append(',').append(r.shortAbandoned()).append(',')
-                    .append(num(r.serviceLevel())).append(',').append(num(r.averageSpeedOfAnswerSeconds())).append(',')
-                    .append(num(r.averageHandleSeconds())).append(',').append(num(r.abandonRate())).append(',')
-                    .append(r.transfers()).append('\n');
+            line(csv, r.start(), r.end(), r.offered(), r.answered(), r.answeredWithinThreshold(), r.abandoned(),
+                    r.shortAbandoned(), r.serviceLevel(), r.averageSpeedOfAnswerSeconds(), r.averageHandleSeconds(),
+                    r.abandonRate(), r.transfers(), r.averageResolutionSeconds(), r.firstContactResolution(), r.surveys(),
+                    r.csat(), r.callbacksRequested(), r.callbacksCompleted(), r.callbackSuccessRate(), r.outboundCalls(),
+                    r.backlogAtEnd());
         }
         return csv.toString();
     }
 
-    private static String num(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
+    /** One CSV line: fractions with 4 decimals, missing values empty. */
+    private static void line(StringBuilder csv, Object... values) {
+        csv.append(String.join(",", Arrays.stream(values).map(v -> v == null ? ""
+                : v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v.toString()).toList())).append('\n');
     }
 
-    private static Instant instant(String name, String value) {
+    private static ServiceLevelDefinition definition(IntervalQuery q) {
         try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new BadRequestException(name + ": '" + value + "' is not an ISO-8601 instant such as 2026-11-22T08:00:00Z");
+            return ServiceLevelDefinition.valueOf(q.serviceLevel);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("serviceLevel: one of ABANDONS_COUNTED, ABANDONS_EXCLUDED, SHORT_ABANDONS_EXCLUDED");
         }
     }
 
-    private static Duration interval(String value) {
+    private static String channel(String value) {
         try {
-            Duration d = Duration.parse(value);
-            if (INTERVALS.contains(d)) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+            return Channel.valueOf(value.toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("channel: one of " + Arrays.toString(Channel.values()) + " (was '" + value + "')");
         }
-        throw new BadRequestException("interval: one of PT15M, PT30M, PT1H, P1D (was '" + value + "')");
     }
 }

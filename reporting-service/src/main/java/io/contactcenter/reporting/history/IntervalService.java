@@ -1,56 +1,131 @@
 package io.contactcenter.reporting.history;
 
+import static io.contactcenter.events.sql.Sql.instant;
+import static io.contactcenter.events.sql.Sql.utc;
+
+import io.contactcenter.reporting.metrics.AgentIntervalMetrics;
+import io.contactcenter.reporting.metrics.CallbackRecord;
 import io.contactcenter.reporting.metrics.ContactRecord;
 import io.contactcenter.reporting.metrics.IntervalMetrics;
+import io.contactcenter.reporting.metrics.IvrIntervalMetrics;
 import io.contactcenter.reporting.metrics.ServiceLevelDefinition;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads a queue's contacts for a range and folds them into intervals ({@link IntervalMetrics}). */
+/**
+ * Loads what a range needs from the read models and folds it into intervals; every definition lives in the
+ * {@code metrics} classes. Contacts and callbacks still open at {@code from} come along for the backlog.
+ */
 @ApplicationScoped
 public class IntervalService {
 
     private static final String CONTACTS = """
-            select contact_id, queued_at, state, wait_seconds, handle_seconds, transfers
-              from rpt_contact
-             where queue_id = $1 and queued_at >= $2 and queued_at < $3
+            select c.contact_id, c.queued_at, c.state, c.wait_seconds, c.handle_seconds, c.transfers, c.left_at, c.ended_at, c.csat,
+                   exists (select 1 from rpt_repeat r where r.contact_id = c.contact_id) as repeated
+              from rpt_contact c
+             where %s = $1 and c.queued_at < $3 and (c.queued_at >= $2 or c.state = 'WAITING' or c.left_at > $2)
+            """;
+    private static final String CALLBACKS = """
+            select callback_id, requested_at, state, ended_at from rpt_callback
+             where queue_id = $1 and requested_at < $3 and (requested_at >= $2 or ended_at is null or ended_at > $2)
             """;
 
     private final Pool pool;
+    private final Clock clock;
 
-    public IntervalService(Pool pool) {
+    public IntervalService(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Uni<IntervalReport> queue(String queueId, Instant from, Instant to, Duration interval,
             ServiceLevelDefinition definition, double thresholdSeconds, double shortAbandonSeconds) {
-        return pool.preparedQuery(CONTACTS)
-                .execute(Tuple.of(queueId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+        Tuple range = Tuple.of(queueId, utc(from), utc(to));
+        return contacts("c.queue_id", range).chain(contacts -> pool.preparedQuery(CALLBACKS).execute(range)
                 .map(rows -> {
-                    List<ContactRecord> contacts = new ArrayList<>();
-                    for (Row r : rows) {
-                        contacts.add(new ContactRecord(r.getString("contact_id"),
-                                r.getOffsetDateTime("queued_at").toInstant(), outcome(r.getString("state")),
-                                r.getDouble("wait_seconds"), r.getDouble("handle_seconds"), r.getInteger("transfers")));
-                    }
-                    return new IntervalReport(queueId, from, to, interval, definition.name(), definition.formula(),
-                            thresholdSeconds, shortAbandonSeconds, IntervalMetrics.compute(contacts, from, to, interval,
-                                    definition, thresholdSeconds, shortAbandonSeconds));
+                    List<CallbackRecord> callbacks = new ArrayList<>();
+                    rows.forEach(r -> callbacks.add(new CallbackRecord(r.getString("callback_id"), instant(r, "requested_at"),
+                            r.getString("state"), instant(r, "ended_at"))));
+                    return callbacks;
+                })
+                .chain(callbacks -> pool.preparedQuery("select dialed_at from rpt_dial where queue_id = $1"
+                                + " and dialed_at >= $2 and dialed_at < $3").execute(range)
+                        .map(rows -> {
+                            List<Instant> dials = new ArrayList<>();
+                            rows.forEach(r -> dials.add(instant(r, "dialed_at")));
+                            return new IntervalReport(queueId, null, from, to, interval, definition.name(),
+                                    definition.formula(), thresholdSeconds, shortAbandonSeconds,
+                                    IntervalMetrics.compute(contacts, callbacks, dials, from, to, interval, definition,
+                                            thresholdSeconds, shortAbandonSeconds));
+                        })));
+    }
+
+    /** One channel across all queues (for chat, e-mail, SMS: ASA is the first response time). */
+    public Uni<IntervalReport> channel(String channel, Instant from, Instant to, Duration interval,
+            ServiceLevelDefinition definition, double thresholdSeconds, double shortAbandonSeconds) {
+        return contacts("c.channel", Tuple.of(channel, utc(from), utc(to))).map(contacts -> new IntervalReport(null, channel,
+                from, to, interval, definition.name(), definition.formula(), thresholdSeconds, shortAbandonSeconds,
+                IntervalMetrics.compute(contacts, from, to, interval, definition, thresholdSeconds, shortAbandonSeconds)));
+    }
+
+    public Uni<List<AgentIntervalMetrics.Row>> agent(String agentId, Instant from, Instant to, Duration interval) {
+        Tuple range = Tuple.of(agentId, utc(from), utc(to));
+        return pool.preparedQuery("select state, started_at, ended_at from rpt_agent_state where agent_id = $1"
+                        + " and started_at < $3 and (ended_at is null or ended_at > $2)").execute(range)
+                .map(rows -> {
+                    List<AgentIntervalMetrics.Stretch> stretches = new ArrayList<>();
+                    rows.forEach(r -> stretches.add(new AgentIntervalMetrics.Stretch(r.getString("state"),
+                            instant(r, "started_at"), instant(r, "ended_at"))));
+                    return stretches;
+                })
+                .chain(stretches -> pool.preparedQuery("select ended_at, handle_seconds from rpt_contact where agent_id = $1"
+                                + " and state = 'COMPLETED' and ended_at >= $2 and ended_at < $3").execute(range)
+                        .map(rows -> {
+                            List<AgentIntervalMetrics.Handled> handled = new ArrayList<>();
+                            rows.forEach(r -> handled.add(new AgentIntervalMetrics.Handled(instant(r, "ended_at"),
+                                    r.getDouble("handle_seconds"))));
+                            return AgentIntervalMetrics.compute(stretches, handled, from, to, interval, clock.instant());
+                        }));
+    }
+
+    /** Sessions of one flow, or of every flow when {@code flowId} is null. */
+    public Uni<List<IvrIntervalMetrics.Row>> ivr(String flowId, Instant from, Instant to, Duration interval) {
+        return pool.preparedQuery("select ended_at, outcome from rpt_ivr_session where ($1::varchar is null or flow_id = $1)"
+                        + " and ended_at >= $2 and ended_at < $3").execute(Tuple.of(flowId, utc(from), utc(to)))
+                .map(rows -> {
+                    List<IvrIntervalMetrics.Session> sessions = new ArrayList<>();
+                    rows.forEach(r -> sessions.add(new IvrIntervalMetrics.Session(instant(r, "ended_at"),
+                            r.getString("outcome"))));
+                    return IvrIntervalMetrics.compute(sessions, from, to, interval);
                 });
+    }
+
+    private Uni<List<ContactRecord>> contacts(String column, Tuple range) {
+        return pool.preparedQuery(CONTACTS.formatted(column)).execute(range).map(rows -> {
+            List<ContactRecord> contacts = new ArrayList<>();
+            for (Row r : rows) {
+                contacts.add(new ContactRecord(r.getString("contact_id"), instant(r, "queued_at"), outcome(r.getString("state")),
+                        r.getDouble("wait_seconds"), r.getDouble("handle_seconds"), r.getInteger("transfers"),
+                        instant(r, "left_at"), instant(r, "ended_at"), r.getShort("csat") == null ? null : r.getShort("csat").intValue(),
+                        r.getBoolean("repeated")));
+            }
+            return contacts;
+        });
     }
 
     private static String outcome(String state) {
         return switch (state) {
             case "ANSWERED", "COMPLETED" -> "ANSWERED";
             case "ABANDONED" -> "ABANDONED";
+            case "OVERFLOWED", "CANCELLED" -> state;
             default -> null;
         };
     }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,11 +41,18 @@ public class AgentRealtimeService {
             return Uni.createFrom().voidItem();
         }
         AgentStateChanged s = codec.data(event, AgentStateChanged.class);
-        return tx.preparedQuery("insert into rpt_agent (agent_id, state, reason_code, state_since) values ($1, $2, $3, $4)"
+        OffsetDateTime at = s.changedAt().atOffset(ZoneOffset.UTC);
+        // the state history behind occupancy: close the open stretch, open the next one
+        Uni<Void> stretch = tx.preparedQuery("update rpt_agent_state set ended_at = $2 where agent_id = $1"
+                        + " and ended_at is null and started_at <= $2").execute(Tuple.of(s.agentId(), at))
+                .chain(() -> tx.preparedQuery("insert into rpt_agent_state (agent_id, state, started_at) values ($1, $2, $3)"
+                        + " on conflict do nothing").execute(Tuple.of(s.agentId(), s.toState(), at)))
+                .replaceWithVoid();
+        return stretch.chain(() -> tx.preparedQuery("insert into rpt_agent (agent_id, state, reason_code, state_since) values ($1, $2, $3, $4)"
                 + " on conflict (agent_id) do update set state = excluded.state, reason_code = excluded.reason_code,"
                 + " state_since = excluded.state_since where rpt_agent.state_since <= excluded.state_since")
-                .execute(Tuple.of(s.agentId(), s.toState(), s.reasonCode(), s.changedAt().atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+                .execute(Tuple.of(s.agentId(), s.toState(), s.reasonCode(), at))
+                .replaceWithVoid());
     }
 
     /** A completed contact counts for its agent's day (UTC); runs in the contacts consumer's transaction. */

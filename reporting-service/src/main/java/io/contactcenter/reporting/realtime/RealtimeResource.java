@@ -47,7 +47,15 @@ public class RealtimeResource {
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(Duration.ofSeconds(1))
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> realtime.queues(null)
-                        .chain(queues -> agents.byState().map(states -> new Wallboard(Instant.now(), queues, states))));
+                        .chain(queues -> agents.byState().chain(states -> realtime.backlog()
+                                .map(backlog -> new Wallboard(Instant.now(), queues, states, backlog)))));
+    }
+
+    /** Waiting contacts, open callbacks and open cases (overdue ones counted apart). */
+    @GET
+    @Path("/backlog")
+    public Uni<Backlog> backlog() {
+        return realtime.backlog();
     }
 
     @GET
