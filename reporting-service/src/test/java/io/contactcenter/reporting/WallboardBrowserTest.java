@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.devstack.DevStack;
+import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.KafkaProbe;
 import io.contactcenter.devstack.Tokens;
 import io.contactcenter.events.Channel;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +59,13 @@ class WallboardBrowserTest {
                 now.minusSeconds(40), Map.of(), 2, null));
         send(EventTypes.CONTACT_ABANDONED, gone, new ContactAbandoned(gone, queue, 30, 2, now.minusSeconds(10)));
 
+        // contacts and callbacks arrive on different topics: let both land before the page takes its look
+        Eventually.await("queue and its callback in the read models", Duration.ofSeconds(20), Duration.ofMillis(200), () -> {
+            var q = io.restassured.RestAssured.given().header("Authorization", Tokens.bearer("supervisor"))
+                    .when().get(base.resolve("reports/realtime/queues/" + queue)).then().extract();
+            return q.statusCode() == 200 && Integer.valueOf(1).equals(q.path("scheduledCallbacks"))
+                    && Integer.valueOf(1).equals(q.path("abandonedToday"));
+        });
         Path tools = DevStack.root().resolve("tools/browser-tests");
         Path screenshot = DevStack.root().resolve("reporting-service/target/wallboard.png");
         String base = this.base.toString().replaceAll("/$", "");

@@ -79,6 +79,25 @@ public class Inbox {
      */
     public Uni<Integer> consumeBatch(String consumer, List<String> records, Pool pool,
             BiFunction<CloudEvent, SqlConnection, Uni<?>> handler, Function<SqlConnection, Uni<?>> afterBatch) {
+        return consumeAll(consumer, records, pool, (claimed, conn) -> {
+            Map<String, List<CloudEvent>> bySubject = new LinkedHashMap<>();
+            claimed.forEach(e -> bySubject.computeIfAbsent(String.valueOf(e.subject()), k -> new ArrayList<>()).add(e));
+            List<Uni<Integer>> chains = bySubject.values().stream().map(list -> Multi.createFrom().iterable(list)
+                    .onItem().transformToUniAndConcatenate(e -> apply(consumer, handler, e, conn))
+                    .collect().asList().map(List::size)).toList();
+            return Uni.join().all(chains).andFailFast().call(n -> afterBatch.apply(conn));
+        });
+    }
+
+    /**
+     * A batch of records in one transaction, handed over whole: {@code handler} gets the newly claimed events in
+     * record order and may write them set-wise (one statement per kind of change instead of one per event). It runs
+     * again from scratch, with the claims made again, if the transaction is retried.
+     *
+     * @return how many events were newly claimed
+     */
+    public Uni<Integer> consumeAll(String consumer, List<String> records, Pool pool,
+            BiFunction<List<CloudEvent>, SqlConnection, Uni<?>> handler) {
         List<CloudEvent> events = new ArrayList<>();
         for (String json : records) {
             CloudEvent event = parse(consumer, json);
@@ -96,18 +115,9 @@ public class Inbox {
                 .chain(rows -> {
                     Set<String> claimed = new HashSet<>();
                     rows.forEach(r -> claimed.add(r.getString(0)));
-                    Map<String, List<CloudEvent>> bySubject = new LinkedHashMap<>();
-                    events.stream().filter(e -> claimed.remove(e.id()))
-                            .forEach(e -> bySubject.computeIfAbsent(String.valueOf(e.subject()), k -> new ArrayList<>()).add(e));
-                    if (bySubject.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    List<Uni<Integer>> chains = bySubject.values().stream().map(list -> Multi.createFrom().iterable(list)
-                            .onItem().transformToUniAndConcatenate(e -> apply(consumer, handler, e, conn))
-                            .collect().asList().map(List::size)).toList();
-                    return Uni.join().all(chains).andFailFast()
-                            .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
-                            .call(n -> afterBatch.apply(conn));
+                    List<CloudEvent> fresh = events.stream().filter(e -> claimed.remove(e.id())).toList();
+                    return fresh.isEmpty() ? Uni.createFrom().item(0)
+                            : handler.apply(fresh, conn).replaceWith(fresh.size());
                 }))
                 .invoke(n -> {
                     registry.counter("cc.inbox.events", "consumer", consumer, "result", "processed").increment(n);
@@ -115,6 +125,13 @@ public class Inbox {
                             .increment(events.size() - n);
                 })
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
+    }
+
+    /** Counts and skips an event whose payload does not fit its type (see {@link #apply}). */
+    public void rejected(String consumer, CloudEvent event) {
+        registry.counter("cc.inbox.rejected", "consumer", consumer).increment();
+        LOG.errorf("%s skipped event %s of type %s: its payload does not match the type", consumer, event.id(),
+                event.type());
     }
 
     /**
@@ -128,9 +145,7 @@ public class Inbox {
         try {
             work = handler.apply(event, conn);
         } catch (IllegalArgumentException e) {
-            registry.counter("cc.inbox.rejected", "consumer", consumer).increment();
-            LOG.errorf("%s skipped event %s of type %s: its payload does not match the type", consumer, event.id(),
-                    event.type());
+            rejected(consumer, event);
             return Uni.createFrom().item(1);
         }
         return work.replaceWith(1);

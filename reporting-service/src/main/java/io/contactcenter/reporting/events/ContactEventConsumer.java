@@ -1,14 +1,14 @@
 package io.contactcenter.reporting.events;
 
 import io.contactcenter.events.outbox.Inbox;
-import io.contactcenter.reporting.realtime.RealtimeService;
+import io.contactcenter.reporting.realtime.ContactIngest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Every {@code cc.contacts} event, once, into the read model; one transaction per poll. */
+/** Every {@code cc.contacts} event, once, into the read model; one transaction and a few set-wise statements per poll. */
 @ApplicationScoped
 public class ContactEventConsumer {
 
@@ -16,16 +16,17 @@ public class ContactEventConsumer {
 
     private final Inbox inbox;
     private final Pool pool;
-    private final RealtimeService realtime;
+    private final ContactIngest ingest;
 
-    public ContactEventConsumer(Inbox inbox, Pool pool, RealtimeService realtime) {
+    public ContactEventConsumer(Inbox inbox, Pool pool, ContactIngest ingest) {
         this.inbox = inbox;
         this.pool = pool;
-        this.realtime = realtime;
+        this.ingest = ingest;
     }
 
     @Incoming("contacts")
     public Uni<Void> onContactEvents(List<String> records) {
-        return inbox.consumeBatch(CONSUMER, records, pool, realtime::apply).replaceWithVoid();
+        return inbox.consumeAll(CONSUMER, records, pool,
+                (events, tx) -> ingest.applyAll(events, tx, e -> inbox.rejected(CONSUMER, e))).replaceWithVoid();
     }
 }

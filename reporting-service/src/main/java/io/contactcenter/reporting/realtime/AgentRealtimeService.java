@@ -55,20 +55,6 @@ public class AgentRealtimeService {
                 .replaceWithVoid());
     }
 
-    /** A completed contact counts for its agent's day (UTC); runs in the contacts consumer's transaction. */
-    public Uni<Void> handled(SqlClient tx, String agentId, Instant completedAt) {
-        if (agentId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        LocalDate day = completedAt.atOffset(ZoneOffset.UTC).toLocalDate();
-        return tx.preparedQuery("insert into rpt_agent (agent_id, state, state_since, handled_day, contacts_handled)"
-                + " values ($1, 'UNKNOWN', $2, $3, 1) on conflict (agent_id) do update set"
-                + " contacts_handled = case when rpt_agent.handled_day = excluded.handled_day"
-                + " then rpt_agent.contacts_handled + 1 else 1 end,"
-                + " handled_day = greatest(rpt_agent.handled_day, excluded.handled_day)")
-                .execute(Tuple.of(agentId, completedAt.atOffset(ZoneOffset.UTC), day)).replaceWithVoid();
-    }
-
     public Uni<List<AgentRealtime>> agents() {
         Instant now = clock.instant();
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
