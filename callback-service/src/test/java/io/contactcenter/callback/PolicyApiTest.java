@@ -42,6 +42,22 @@ class PolicyApiTest {
     }
 
     @Test
+    void callingHoursAreValidatedAndReturned() {
+        given().header("Authorization", Tokens.bearer("supervisor")).contentType("application/json")
+                .body(VALID.replace("\"timeZone\"", "\"callingHours\":{\"weekly\":{\"MONDAY\":[{\"open\":\"09:00\",\"close\":\"18:00\"}]},"
+                        + "\"holidays\":[\"2026-12-24\"]},\"timeZone\""))
+                .when().put("/callbacks/policies/hours")
+                .then().statusCode(200)
+                .body("callingHours.weekly.MONDAY[0].open", equalTo("09:00:00"))
+                .body("callingHours.holidays[0]", equalTo("2026-12-24"))
+                .body("backoffMultiplier", equalTo(2.0f));
+        given().header("Authorization", Tokens.bearer("supervisor")).contentType("application/json")
+                .body(VALID.replace("\"timeZone\"", "\"callingHours\":{\"weekly\":{\"MONDAY\":[{\"open\":\"09:00\",\"close\":\"09:00\"}]}},\"timeZone\""))
+                .when().put("/callbacks/policies/hours2")
+                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("callingHours.weekly.MONDAY"));
+    }
+
+    @Test
     void secured() {
         SecurityChecks.requiresToken("PUT", "/callbacks/policies/support");
         SecurityChecks.forbids("agent", "PUT", "/callbacks/policies/support");

@@ -33,7 +33,7 @@ class AlternativeSettingsTest {
     public static class Alternatives implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cc.crm.notifier.kind", "webhook", "cc.crm.lookup.auto-create", "true");
+            return Map.of("cc.notifier.kind", "webhook", "cc.crm.lookup.auto-create", "true");
         }
     }
 

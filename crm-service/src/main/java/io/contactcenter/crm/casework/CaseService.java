@@ -2,8 +2,8 @@ package io.contactcenter.crm.casework;
 
 import io.contactcenter.crm.config.CrmConfig;
 import io.contactcenter.crm.interaction.InteractionService;
-import io.contactcenter.crm.notify.Notification;
-import io.contactcenter.crm.notify.Notifier;
+import io.contactcenter.events.notify.Notification;
+import io.contactcenter.events.notify.Notifier;
 import io.contactcenter.crm.partner.PartnerRepository;
 import io.contactcenter.crm.partner.PartnerSelector;
 import io.contactcenter.events.EventTypes;

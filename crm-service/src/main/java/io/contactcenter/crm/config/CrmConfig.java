@@ -3,7 +3,6 @@ package io.contactcenter.crm.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** crm-service settings under {@code cc.crm}. */
 @ConfigMapping(prefix = "cc.crm")
@@ -15,7 +14,6 @@ public interface CrmConfig {
 
     Sla sla();
 
-    Notifier notifier();
 
     interface Lookup {
         /**
@@ -60,18 +58,5 @@ public interface CrmConfig {
 
         @WithDefault("PT120H")
         Duration low();
-    }
-
-    interface Notifier {
-        /** {@code log} writes notifications to the log (ids only, never PII); {@code webhook} POSTs them. */
-        @WithDefault("log")
-        String kind();
-
-        /** Where the webhook adapter sends notifications that have no partner-specific URL. */
-        Optional<String> webhookUrl();
-
-        /** The bound on one webhook delivery before it counts as failed. */
-        @WithDefault("2s")
-        Duration timeout();
     }
 }

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,8 @@ public class OutboxRelay {
     private volatile KafkaProducer<String, String> producer;
     private volatile boolean paused;
     private final AtomicBoolean running = new AtomicBoolean();
+    private Vertx vertx;
+    private long timer;
 
     public OutboxRelay(Pool pool, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
@@ -67,11 +70,19 @@ public class OutboxRelay {
      */
     void start(@Observes StartupEvent startup, Vertx vertx) {
         long every = Math.max(10, config.pollInterval().toMillis());
-        vertx.setPeriodic(every, id -> {
+        timer = vertx.setPeriodic(every, id -> {
             if (running.compareAndSet(false, true)) {
                 tick().subscribe().with(ok -> running.set(false), e -> running.set(false));
             }
         });
+        this.vertx = vertx;
+    }
+
+    /** Stops polling before the datasource closes, so shutting down does not log failed passes. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (vertx != null) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     Uni<Void> tick() {

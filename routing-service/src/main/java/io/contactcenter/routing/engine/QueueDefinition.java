@@ -1,6 +1,7 @@
 package io.contactcenter.routing.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.contactcenter.events.calendar.Hours;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

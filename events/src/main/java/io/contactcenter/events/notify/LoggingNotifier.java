@@ -1,4 +1,4 @@
-package io.contactcenter.crm.notify;
+package io.contactcenter.events.notify;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,7 @@ public class LoggingNotifier {
     private static final Logger LOG = Logger.getLogger(LoggingNotifier.class);
 
     public Uni<Void> send(Notification n) {
-        LOG.infof("notification %s to %s %s: case %s is %s", n.kind(), n.recipient(), n.recipientId(), n.caseId(), n.status());
+        LOG.infof("notification %s to %s %s: %s is %s", n.kind(), n.recipient(), n.recipientId(), n.subjectId(), n.status());
         return Uni.createFrom().voidItem();
     }
 }

@@ -1,4 +1,4 @@
-package io.contactcenter.routing.engine;
+package io.contactcenter.events.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +61,29 @@ class HoursTest {
 
     static Hours.Range range(String open, String close) {
         return new Hours.Range(LocalTime.parse(open), LocalTime.parse(close));
+    }
+
+    @Test
+    void nextOpenSkipsNightsHolidaysAndTheWindowsEnd() {
+        // Friday 2026-01-09 17:30 Berlin is closed; Saturday opens at 22:00
+        Instant friday = Instant.parse("2026-01-09T16:30:00Z");
+        assertThat(BERLIN.nextOpen(friday, Instant.parse("2026-01-12T00:00:00Z")))
+                .isEqualTo(Instant.parse("2026-01-10T21:00:00Z"));
+        assertThat(BERLIN.nextOpen(friday, Instant.parse("2026-01-10T21:00:00Z"))).isNull();
+        // already open: now
+        Instant mondayNoon = Instant.parse("2026-01-12T11:00:00Z");
+        assertThat(BERLIN.nextOpen(mondayNoon, mondayNoon.plusSeconds(60))).isEqualTo(mondayNoon);
+    }
+
+    @Test
+    void nextOpenFollowsTheLocalClockAcrossDaylightSavingTime() {
+        Hours weekdays = new Hours("Europe/Berlin", Map.of(DayOfWeek.MONDAY, List.of(range("08:00", "20:00")),
+                DayOfWeek.SUNDAY, List.of(range("08:00", "20:00"))), List.of(), List.of());
+        // Sunday 2026-03-29: clocks go from +01:00 to +02:00 at 02:00; 08:00 local is 06:00 UTC that day
+        assertThat(weekdays.nextOpen(Instant.parse("2026-03-28T23:00:00Z"), Instant.parse("2026-03-30T00:00:00Z")))
+                .isEqualTo(Instant.parse("2026-03-29T06:00:00Z"));
+        // the same schedule on a New York clock
+        assertThat(weekdays.inZone("America/New_York").nextOpen(Instant.parse("2026-03-29T06:00:00Z"),
+                Instant.parse("2026-03-30T00:00:00Z"))).isEqualTo(Instant.parse("2026-03-29T12:00:00Z"));
     }
 }

@@ -1,8 +1,7 @@
-package io.contactcenter.crm.notify;
+package io.contactcenter.events.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contactcenter.crm.config.CrmConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +18,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.logging.Logger;
 
 /**
- * POSTs the notification as JSON to the partner's {@code notifyUrl} (or {@code cc.crm.notifier.webhook-url}).
+ * POSTs the notification as JSON to its {@code url} (a partner's own endpoint) or {@code cc.notifier.webhook-url}.
  * Bounded: 2 s per try, 3 tries, a breaker that stops hammering a dead endpoint; what still fails is logged and
- * counted ({@code cc.crm.notifications{result=failed}}), never thrown back into the case change.
+ * counted ({@code cc.notifications{result=failed}}), never thrown back into the case change.
  */
 @ApplicationScoped
 public class WebhookNotifier {
@@ -30,10 +29,10 @@ public class WebhookNotifier {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
     private final ObjectMapper mapper;
-    private final CrmConfig config;
+    private final NotifierConfig config;
     private final MeterRegistry registry;
 
-    public WebhookNotifier(ObjectMapper mapper, CrmConfig config, MeterRegistry registry) {
+    public WebhookNotifier(ObjectMapper mapper, NotifierConfig config, MeterRegistry registry) {
         this.mapper = mapper;
         this.config = config;
         this.registry = registry;
@@ -44,13 +43,13 @@ public class WebhookNotifier {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "undelivered")
     public Uni<Void> send(Notification n) {
-        String url = n.url() != null ? n.url() : config.notifier().webhookUrl().orElse(null);
+        String url = n.url() != null ? n.url() : config.webhookUrl().orElse(null);
         if (url == null) {
-            registry.counter("cc.crm.notifications", "result", "no-url").increment();
+            registry.counter("cc.notifications", "result", "no-url").increment();
             return Uni.createFrom().voidItem();
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.notifier().timeout())
+                .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(n)))
                 .build();
@@ -58,12 +57,12 @@ public class WebhookNotifier {
                 .chain(response -> response.statusCode() / 100 == 2
                         ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(new IOException("webhook answered " + response.statusCode())))
-                .invoke(() -> registry.counter("cc.crm.notifications", "result", "delivered").increment());
+                .invoke(() -> registry.counter("cc.notifications", "result", "delivered").increment());
     }
 
     Uni<Void> undelivered(Notification n) {
-        registry.counter("cc.crm.notifications", "result", "failed").increment();
-        LOG.warnf("notification %s for case %s to %s %s was not delivered", n.kind(), n.caseId(), n.recipient(),
+        registry.counter("cc.notifications", "result", "failed").increment();
+        LOG.warnf("notification %s for %s to %s %s was not delivered", n.kind(), n.subjectId(), n.recipient(),
                 n.recipientId());
         return Uni.createFrom().voidItem();
     }

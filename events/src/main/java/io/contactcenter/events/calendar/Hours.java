@@ -1,4 +1,4 @@
-package io.contactcenter.routing.engine;
+package io.contactcenter.events.calendar;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
@@ -54,6 +54,37 @@ public record Hours(@NotBlank String zone, Map<DayOfWeek, List<@Valid Range>> we
             }
         }
         return false;
+    }
+
+    /**
+     * The first instant in [{@code from}, {@code until}) at which it is open, or null if it never is in that span.
+     * Openings are the starts of the day's ranges in local time; a start that falls into a DST gap moves forward
+     * with the clock.
+     */
+    public Instant nextOpen(Instant from, Instant until) {
+        if (!from.isBefore(until)) {
+            return null;
+        }
+        if (isOpen(from)) {
+            return from;
+        }
+        ZoneId z = ZoneId.of(zone);
+        LocalDate last = until.atZone(z).toLocalDate();
+        for (LocalDate d = from.atZone(z).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            LocalDate day = d;
+            List<Instant> opens = rangesOn(day).stream().map(r -> day.atTime(r.open()).atZone(z).toInstant()).sorted().toList();
+            for (Instant open : opens) {
+                if (open.isAfter(from) && open.isBefore(until) && isOpen(open)) {
+                    return open;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The same schedule evaluated in another zone: e.g. legal calling hours on the callee's own clock. */
+    public Hours inZone(String otherZone) {
+        return new Hours(otherZone, weekly, holidays, exceptions);
     }
 
     private List<Range> rangesOn(LocalDate day) {
