@@ -46,7 +46,7 @@ class CallbackSchedulingTest {
             List<String> ids = IntStream.range(0, CALLBACKS).parallel().mapToObj(i -> given()
                     .header("Authorization", Stack.token("telephony")).contentType("application/json")
                     .body("""
-                            {"phone":"+4930%d","queueId":"%s","origin":"web","timeZone":"UTC",
+                            {"phone":"+4930%d","queueId":"%s","origin":"web","timeZone":"Etc/UTC",
                              "windowStart":"%s","windowEnd":"%s"}
                             """.formatted(20_000_000 + i, queue, start.plus(60L * i, ChronoUnit.MILLIS),
                             start.plusHours(1)))
@@ -81,7 +81,7 @@ class CallbackSchedulingTest {
         given().header("Authorization", Stack.token("admin")).contentType("application/json")
                 .body("""
                         {"maxAttempts":3,"minRetryIntervalSeconds":60,"maxPerNumberPerDay":3,"minAbandonWaitSeconds":20,
-                         "autoReturnAbandoned":false,"timeZone":"UTC","callingHours":{"weekly":{%s}}}
+                         "autoReturnAbandoned":false,"timeZone":"Etc/UTC","callingHours":{"weekly":{%s}}}
                         """.formatted(weekly))
                 .when().put(callback.url("/callbacks/policies/" + queue))
                 .then().statusCode(200);
