@@ -176,7 +176,7 @@ public final class CallbackBench {
     }
 
     private static List<Double> values(String sql) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("psql", "-h", "localhost", "-U", "cc_callback", "-d", "cc_callback_test", "-At",
+        ProcessBuilder pb = new ProcessBuilder("psql", "-h", "localhost", "-U", "cc_callback", "-d", "cc_callback_test", "-qAt",
                 "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", DevStack.dbPassword("callback"));
         Process p = pb.start();
