@@ -8,8 +8,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Real PostgreSQL database {@code cc_ivr_test} and the real local Kafka broker. */
+/** Real PostgreSQL database {@code cc_ivr_test}, the real local Kafka broker, and stub HTTP peers ({@link StubServices}). */
 @QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "service", value = "ivr"))
+@QuarkusTestResource(StubServices.class)
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface IvrStack {

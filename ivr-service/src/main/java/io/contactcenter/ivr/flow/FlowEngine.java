@@ -75,6 +75,13 @@ public final class FlowEngine {
         return t.step();
     }
 
+    /** Enters {@code node} directly: a hold's exit, the survey after the agent hung up. */
+    public static Step startAt(FlowDocument flow, String node, Map<String, Object> variables, Runtime rt) {
+        Turn t = new Turn(flow, rt, new State(node, new LinkedHashMap<>(variables), 0, false));
+        t.run(node);
+        return t.step();
+    }
+
     public static Step onInput(FlowDocument flow, State state, Input input, Runtime rt) {
         Turn t = new Turn(flow, rt, state);
         if ("hangup".equals(input.type())) {

@@ -1,0 +1,212 @@
+package io.contactcenter.ivr.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.ivr.config.IvrConfig;
+import io.contactcenter.ivr.flow.FlowEngine;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * The IVR's questions to other services, each bounded: a slow CRM or routing never stops a call from being
+ * answered. Lookups take 300 ms at most (then the flow's fallback branch), routing questions 300 ms (then "open",
+ * "unknown wait"), a callback booking 1 s.
+ */
+@ApplicationScoped
+public class ServiceCalls {
+
+    /** Thrown into a fallback: the service did not answer as expected. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** What routing says of a waiting contact. */
+    public record Waiting(Integer position, Double estimatedWaitSeconds, String state) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
+    private final ObjectMapper mapper;
+    private final IvrConfig config;
+
+    public ServiceCalls(ObjectMapper mapper, IvrConfig config) {
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** CRM context for the caller: empty if unknown. */
+    @Timeout(value = 300, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "crmDown")
+    public Uni<Map<String, Object>> lookup(String caller) {
+        if (config.crmUrl().isEmpty() || caller == null || !caller.startsWith("+")) {
+            return config.crmUrl().isEmpty() ? Uni.createFrom().failure(new Unavailable("no CRM configured"))
+                    : Uni.createFrom().item(Map.of());
+        }
+        return get(config.crmUrl().get() + "/crm/customers/lookup?phone=" + URLEncoder.encode(caller, StandardCharsets.UTF_8))
+                .map(body -> body.map(ServiceCalls::context).orElse(Map.of()));
+    }
+
+    Uni<Map<String, Object>> crmDown(String caller) {
+        return Uni.createFrom().item(CRM_DOWN);
+    }
+
+    /** Marks a failed lookup for the engine, which turns it into the flow's onError branch. */
+    static final Map<String, Object> CRM_DOWN = Map.of("__crmDown", true);
+
+    @Timeout(value = 300, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "queueUnknown")
+    public Uni<Map<String, Object>> queueStatus(String queueId) {
+        if (config.routingUrl().isEmpty()) {
+            return queueUnknown(queueId);
+        }
+        return get(config.routingUrl().get() + "/routing/queues/" + URLEncoder.encode(queueId, StandardCharsets.UTF_8) + "/status")
+                .map(body -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("open", body.map(b -> b.path("open").asBoolean(true)).orElse(true));
+                    m.put("ewt", body.map(b -> b.path("estimatedWaitSeconds").isNumber() ? b.path("estimatedWaitSeconds").asDouble() : null)
+                            .orElse(null));
+                    return m;
+                });
+    }
+
+    Uni<Map<String, Object>> queueUnknown(String queueId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("open", true);
+        m.put("ewt", null);
+        return Uni.createFrom().item(m);
+    }
+
+    @Timeout(value = 300, unit = ChronoUnit.MILLIS)
+    @Fallback(fallbackMethod = "waitingUnknown")
+    public Uni<Waiting> waiting(String contactId) {
+        if (config.routingUrl().isEmpty()) {
+            return waitingUnknown(contactId);
+        }
+        return get(config.routingUrl().get() + "/routing/contacts/" + URLEncoder.encode(contactId, StandardCharsets.UTF_8))
+                .map(body -> body.map(b -> new Waiting(b.path("position").isNumber() ? b.path("position").asInt() : null,
+                        b.path("estimatedWaitSeconds").isNumber() ? b.path("estimatedWaitSeconds").asDouble() : null,
+                        b.path("state").asText(null))).orElse(new Waiting(null, null, null)));
+    }
+
+    Uni<Waiting> waitingUnknown(String contactId) {
+        return Uni.createFrom().item(new Waiting(null, null, null));
+    }
+
+    /** The caller hung up while waiting: an abandon in routing (position and wait recorded there). */
+    @Timeout(value = 1, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    public Uni<Void> abandon(String contactId) {
+        if (config.routingUrl().isEmpty()) {
+            return Uni.createFrom().failure(new Unavailable("no routing configured"));
+        }
+        return send(HttpRequest.newBuilder(URI.create(config.routingUrl().get() + "/routing/contacts/"
+                + URLEncoder.encode(contactId, StandardCharsets.UTF_8))).DELETE());
+    }
+
+    /** Books a callback (keep my place when {@code queuedAt} is given); returns its id. */
+    @Timeout(value = 1, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 100)
+    public Uni<Void> bookCallback(String phone, String queueId, String contactId, java.time.Instant queuedAt) {
+        if (config.callbackUrl().isEmpty()) {
+            return Uni.createFrom().failure(new Unavailable("no callback-service configured"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("phone", phone);
+        body.put("queueId", queueId);
+        body.put("origin", "ivr");
+        body.put("parentContactId", contactId);
+        if (queuedAt != null) {
+            body.put("queuedAt", queuedAt.toString());
+        }
+        try {
+            return send(HttpRequest.newBuilder(URI.create(config.callbackUrl().get() + "/callbacks"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))));
+        } catch (IOException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private Uni<Optional<JsonNode>> get(String url) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(300)).GET()).build();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .chain(r -> {
+                    if (r.statusCode() == 404) {
+                        return Uni.createFrom().item(Optional.<JsonNode>empty());
+                    }
+                    if (r.statusCode() != 200) {
+                        return Uni.createFrom().failure(new Unavailable(url + " answered " + r.statusCode()));
+                    }
+                    try {
+                        return Uni.createFrom().item(Optional.of(mapper.readTree(r.body())));
+                    } catch (IOException e) {
+                        return Uni.createFrom().failure(e);
+                    }
+                });
+    }
+
+    private Uni<Void> send(HttpRequest.Builder builder) {
+        HttpRequest request = authorized(builder.timeout(Duration.ofSeconds(1))).build();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .chain(r -> r.statusCode() / 100 == 2 || r.statusCode() == 404 || r.statusCode() == 409
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new Unavailable(request.uri() + " answered " + r.statusCode())));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        return config.serviceToken().map(t -> b.header("Authorization", "Bearer " + t)).orElse(b);
+    }
+
+    /** The lookup answer as flow variables. */
+    private static Map<String, Object> context(JsonNode c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        JsonNode customer = c.path("customer");
+        v.put("customerId", customer.path("customerId").asText());
+        v.put("name", customer.path("displayName").asText());
+        v.put("segment", customer.path("segment").asText());
+        v.put("vip", "VIP".equals(customer.path("segment").asText()));
+        if (customer.hasNonNull("language")) {
+            v.put("language", customer.path("language").asText());
+        }
+        v.put("risk", c.path("risk").path("score").asInt());
+        v.put("riskLevel", c.path("risk").path("level").asText());
+        JsonNode cases = c.path("openCases");
+        v.put("openCases", cases.size());
+        if (cases.size() > 0) {
+            v.put("caseId", cases.get(0).path("caseId").asText());
+            v.put("caseStatus", cases.get(0).path("status").asText());
+        }
+        JsonNode last = c.path("history").path("lastContact");
+        if (last.isObject()) {
+            v.put("lastOutcome", last.path("outcome").asText());
+        }
+        return v;
+    }
+
+    /** For the engine: a lookup result that means "CRM down". */
+    static Map<String, Object> orFail(Map<String, Object> result) {
+        if (result.containsKey("__crmDown")) {
+            throw new FlowEngine.LookupFailed("CRM unavailable");
+        }
+        return result;
+    }
+}
