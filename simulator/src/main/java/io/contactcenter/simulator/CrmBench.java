@@ -176,6 +176,11 @@ public final class CrmBench {
         Process p = pb.start();
         String raw = new String(p.getInputStream().readAllBytes());
         p.waitFor();
+        return parse(raw);
+    }
+
+    /** Requests, rate, non-2xx count and latency distribution from wrk's {@code --latency} output. */
+    static Wrk parse(String raw) {
         Map<String, Double> dist = new HashMap<>();
         Matcher m = Pattern.compile("(?m)^\\s+(50|75|90|99)%\\s+([\\d.]+)(us|ms|s)\\s*$").matcher(raw);
         while (m.find()) {

@@ -145,7 +145,8 @@ public class CallService {
         if ("ENDED".equals(s.state())) {
             throw new ClientErrorException("Call session " + sessionId + " has ended (" + s.outcome() + ").", 409);
         }
-        FlowDocument flow = flows.version(s.flowId(), s.flowVersion()).await().atMost(WAIT).document();
+        FlowDocument cached = flows.cached(s.flowId(), s.flowVersion());
+        FlowDocument flow = cached != null ? cached : flows.version(s.flowId(), s.flowVersion()).await().atMost(WAIT).document();
         Instant now = Sql.now(clock);
         List<CloudEvent> events = new ArrayList<>();
         Applied applied = switch (s.state()) {

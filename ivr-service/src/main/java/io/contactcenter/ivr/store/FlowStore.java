@@ -152,6 +152,11 @@ public class FlowStore {
                 });
     }
 
+    /** A published version already parsed, or null (then read it with {@link #version}). */
+    public FlowDocument cached(String flowId, int version) {
+        return published.get(flowId + "@" + version);
+    }
+
     /** The document a call runs: a published version, parsed once. */
     public FlowDocument published(String flowId, int version, String source, String format) {
         return published.computeIfAbsent(flowId + "@" + version, k -> FlowFormat.parse(source, "yaml".equals(format)));
