@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,20 +49,12 @@ public final class CallbackBench {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--") && a.contains("=")) {
-                opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> opts = Bench.options(args);
         int scheduled = Integer.parseInt(opts.getOrDefault("callbacks", "10000"));
         int abandoned = Integer.parseInt(opts.getOrDefault("abandoned", "5000"));
         int spreadSeconds = Integer.parseInt(opts.getOrDefault("spread", "60"));
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/callback.md"));
-        DevStack.ensureInfra();
-        TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
-        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
-        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
+        Bench.init();
         String run = Long.toString(System.currentTimeMillis(), 36);
         String group = "callback-bench-" + run;
         TopicSetup.skipToEnd(DevStack.KAFKA_BOOTSTRAP, group);
@@ -119,10 +109,7 @@ public final class CallbackBench {
             md = report(args, scheduled, spreadSeconds, bookSeconds, lateness, abandoned, produceSeconds, returned,
                     abandonSeconds);
         }
-        Files.createDirectories(out.getParent());
-        String existing = Files.exists(out) ? Files.readString(out) : "";
-        int notes = existing.indexOf("\n## Analysis");
-        Files.writeString(out, md + (notes >= 0 ? existing.substring(notes) : ""));
+        Bench.write(out, md);
         System.out.print(md);
         System.exit(0);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.devstack.DevStack;
 import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.Tokens;
-import io.contactcenter.devstack.TopicSetup;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -34,22 +33,14 @@ public final class CrmBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--") && a.contains("=")) {
-                opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> opts = Bench.options(args);
         int customers = Integer.parseInt(opts.getOrDefault("customers", "1000000"));
         int rate = Integer.parseInt(opts.getOrDefault("rate", "500"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "10"));
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/crm.md"));
         Path work = Files.createTempDirectory("crm-bench");
-        DevStack.ensureInfra();
-        TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
-        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
-        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
+        Bench.init();
 
         Path csv = work.resolve("customers.csv");
         writeCsv(csv, customers);
@@ -86,10 +77,7 @@ public final class CrmBench {
             md = report(args, customers, imported, report.get("rejected").asLong(), importSeconds, withHistory, seedSeconds,
                     rate, connections, seconds, warm, lookups, baseline, csv);
         }
-        Files.createDirectories(out.getParent());
-        String existing = Files.exists(out) ? Files.readString(out) : "";
-        int notes = existing.indexOf("\n## Analysis");
-        Files.writeString(out, md + (notes >= 0 ? existing.substring(notes) : ""));
+        Bench.write(out, md);
         System.out.print(md);
         System.exit(0);
     }

@@ -3,7 +3,6 @@ package io.contactcenter.simulator;
 import io.contactcenter.devstack.DevStack;
 import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.Tokens;
-import io.contactcenter.devstack.TopicSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,21 +25,13 @@ import java.util.regex.Pattern;
 public final class IvrBench {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--") && a.contains("=")) {
-                opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> opts = Bench.options(args);
         int rate = Integer.parseInt(opts.getOrDefault("rate", "500"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "10"));
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/ivr.md"));
         Path work = Files.createTempDirectory("ivr-bench");
-        DevStack.ensureInfra();
-        TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
-        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
-        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
+        Bench.init();
         System.setProperty("smallrye.jwt.new-token.lifespan", "7200");
         String md;
         String serviceToken = Tokens.bearer("service").substring("Bearer ".length());
@@ -128,10 +118,7 @@ public final class IvrBench {
                             steps.p99() / base.p99())
                     + "\n<details><summary>raw wrk output</summary>\n\n```\n" + steps.raw().strip() + "\n```\n</details>\n";
         }
-        Files.createDirectories(out.getParent());
-        String existing = Files.exists(out) ? Files.readString(out) : "";
-        int notes = existing.indexOf("\n## Analysis");
-        Files.writeString(out, md + (notes >= 0 ? existing.substring(notes) : ""));
+        Bench.write(out, md);
         System.out.print(md);
         System.exit(0);
     }

@@ -17,14 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,18 +45,10 @@ public final class ReportingBench {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--") && a.contains("=")) {
-                opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> opts = Bench.options(args);
         int contacts = Integer.parseInt(opts.getOrDefault("contacts", "50000"));
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/reporting.md"));
-        DevStack.ensureInfra();
-        TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
-        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
-        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
+        Bench.init();
         String run = Long.toString(System.currentTimeMillis(), 36);
         String group = "reporting-bench-" + run;
         TopicSetup.skipToEnd(DevStack.KAFKA_BOOTSTRAP, group);
@@ -135,10 +125,7 @@ public final class ReportingBench {
                 + String.format(Locale.ROOT, "| %d | %.1f | %.0f | %.0f%% | %d | %.1f | %.1f | %.1f |%n", events, seconds,
                         events / seconds, 100 * cpuService, lat.length, Stats.percentile(lat, 50), Stats.percentile(lat, 99),
                         Stats.percentile(lat, 100));
-        Files.createDirectories(out.getParent());
-        String existing = Files.exists(out) ? Files.readString(out) : "";
-        int notes = existing.indexOf("\n## Analysis");
-        Files.writeString(out, md + (notes >= 0 ? existing.substring(notes) : ""));
+        Bench.write(out, md);
         System.out.printf(Locale.ROOT, "%d events in %.1f s = %.0f events/s; snapshot p99 %.1f ms%n", events, seconds,
                 events / seconds, Stats.percentile(lat, 99));
         System.exit(0);

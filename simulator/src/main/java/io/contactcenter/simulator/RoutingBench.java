@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.contactcenter.devstack.DevStack;
 import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.Tokens;
-import io.contactcenter.devstack.TopicSetup;
 import io.contactcenter.events.Channel;
 import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,11 +75,8 @@ public final class RoutingBench {
         }
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/routing.md"));
 
-        DevStack.ensureInfra();
-        TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
+        Bench.init();
         ensureRawTopic();
-        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
-        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
 
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
@@ -366,12 +361,7 @@ public final class RoutingBench {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--") && a.contains("=")) {
-                opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> opts = Bench.options(args);
         return opts;
     }
 
@@ -417,9 +407,6 @@ public final class RoutingBench {
         }
         md.append("\nCPU columns: CPU time used during the step divided by its wall time (100% = one core; the machine has ")
                 .append(Runtime.getRuntime().availableProcessors()).append(").\n");
-        Files.createDirectories(out.getParent());
-        String existing = Files.exists(out) ? Files.readString(out) : "";
-        int notes = existing.indexOf("\n## Analysis");
-        Files.writeString(out, md + (notes >= 0 ? existing.substring(notes) : ""));
+        Bench.write(out, md.toString());
     }
 }

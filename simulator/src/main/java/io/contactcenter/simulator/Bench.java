@@ -1,0 +1,43 @@
+package io.contactcenter.simulator;
+
+import io.contactcenter.devstack.DevStack;
+import io.contactcenter.devstack.TopicSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What every benchmark does first and last: its options, the local infrastructure, and its report. */
+final class Bench {
+
+    private Bench() {
+    }
+
+    /** {@code --name=value} arguments. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        return opts;
+    }
+
+    /** The local broker and database (started if needed), the suite's topics, and the dev key tokens are signed with. */
+    static void init() {
+        DevStack.ensureInfra();
+        TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
+        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
+        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
+    }
+
+    /** Writes the report, keeping the hand-written "## Analysis" section of the previous one. */
+    static void write(Path out, String md) throws IOException {
+        Files.createDirectories(out.getParent());
+        String existing = Files.exists(out) ? Files.readString(out) : "";
+        int notes = existing.indexOf("\n## Analysis");
+        Files.writeString(out, md + (notes >= 0 ? existing.substring(notes) : ""));
+    }
+}
