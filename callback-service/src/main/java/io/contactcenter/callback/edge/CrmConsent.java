@@ -1,16 +1,10 @@
 package io.contactcenter.callback.edge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.callback.config.CallbackConfig;
+import io.contactcenter.events.http.JsonHttp;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -27,11 +21,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @ApplicationScoped
 public class CrmConsent {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
-    private final ObjectMapper mapper;
+    private final JsonHttp http;
     private final CallbackConfig config;
-    public CrmConsent(ObjectMapper mapper, CallbackConfig config) {
-        this.mapper = mapper;
+
+    public CrmConsent(JsonHttp http, CallbackConfig config) {
+        this.http = http;
         this.config = config;
     }
 
@@ -43,24 +37,9 @@ public class CrmConsent {
         if (config.crm().url().isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.crm().url().get() + "/crm/customers/lookup?phone="
-                        + URLEncoder.encode(e164, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofMillis(300)).header("Authorization", "Bearer " + config.crm().token().orElse("")).GET().build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
-                .chain(r -> {
-                    if (r.statusCode() == 404) {
-                        return Uni.createFrom().item(false);
-                    }
-                    if (r.statusCode() != 200) {
-                        return Uni.createFrom().failure(new IOException("crm answered " + r.statusCode()));
-                    }
-                    try {
-                        JsonNode consents = mapper.readTree(r.body()).path("customer").path("consents");
-                        return Uni.createFrom().item(consents.path("doNotCall").asBoolean(false));
-                    } catch (IOException e) {
-                        return Uni.createFrom().failure(e);
-                    }
-                });
+        return http.get(config.crm().url().get() + "/crm/customers/lookup?phone=" + URLEncoder.encode(e164, StandardCharsets.UTF_8),
+                        config.crm().token().orElse(null), Duration.ofMillis(300))
+                .map(body -> body.map(c -> c.path("customer").path("consents").path("doNotCall").asBoolean(false)).orElse(false));
     }
 
     Uni<Boolean> unknown(String e164) {

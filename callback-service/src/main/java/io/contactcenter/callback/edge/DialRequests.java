@@ -1,17 +1,11 @@
 package io.contactcenter.callback.edge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.callback.config.CallbackConfig;
+import io.contactcenter.events.http.JsonHttp;
 import io.contactcenter.events.callback.CallbackDialing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -30,13 +24,12 @@ public class DialRequests {
 
     private static final Logger LOG = Logger.getLogger(DialRequests.class);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper mapper;
+    private final JsonHttp http;
     private final CallbackConfig config;
     private final MeterRegistry registry;
 
-    public DialRequests(ObjectMapper mapper, CallbackConfig config, MeterRegistry registry) {
-        this.mapper = mapper;
+    public DialRequests(JsonHttp http, CallbackConfig config, MeterRegistry registry) {
+        this.http = http;
         this.config = config;
         this.registry = registry;
     }
@@ -49,14 +42,7 @@ public class DialRequests {
         if (config.edge().dialUrl().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.edge().dialUrl().get()))
-                .timeout(Duration.ofSeconds(2))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(dialing)))
-                .build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                .chain(r -> r.statusCode() / 100 == 2 ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new IOException("edge answered " + r.statusCode())))
+        return JsonHttp.expect(http.post(config.edge().dialUrl().get(), dialing, null, Duration.ofSeconds(2)), "the edge")
                 .invoke(() -> registry.counter("cc.callback.dial.requests", "result", "sent").increment());
     }
 
@@ -64,13 +50,5 @@ public class DialRequests {
         registry.counter("cc.callback.dial.requests", "result", "failed").increment();
         LOG.warnf("dial request for callback %s attempt %d did not reach the edge", dialing.callbackId(), dialing.attempt());
         return Uni.createFrom().voidItem();
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

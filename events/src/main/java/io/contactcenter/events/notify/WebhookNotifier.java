@@ -1,15 +1,9 @@
 package io.contactcenter.events.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.events.http.JsonHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -27,13 +21,12 @@ public class WebhookNotifier {
 
     private static final Logger LOG = Logger.getLogger(WebhookNotifier.class);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
-    private final ObjectMapper mapper;
+    private final JsonHttp http;
     private final NotifierConfig config;
     private final MeterRegistry registry;
 
-    public WebhookNotifier(ObjectMapper mapper, NotifierConfig config, MeterRegistry registry) {
-        this.mapper = mapper;
+    public WebhookNotifier(JsonHttp http, NotifierConfig config, MeterRegistry registry) {
+        this.http = http;
         this.config = config;
         this.registry = registry;
     }
@@ -48,15 +41,7 @@ public class WebhookNotifier {
             registry.counter("cc.notifications", "result", "no-url").increment();
             return Uni.createFrom().voidItem();
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(n)))
-                .build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                .chain(response -> response.statusCode() / 100 == 2
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new IOException("webhook answered " + response.statusCode())))
+        return JsonHttp.expect(http.post(url, n, null, config.timeout()), url)
                 .invoke(() -> registry.counter("cc.notifications", "result", "delivered").increment());
     }
 
@@ -65,13 +50,5 @@ public class WebhookNotifier {
         LOG.warnf("notification %s for %s to %s %s was not delivered", n.kind(), n.subjectId(), n.recipient(),
                 n.recipientId());
         return Uni.createFrom().voidItem();
-    }
-
-    private String json(Notification n) {
-        try {
-            return mapper.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

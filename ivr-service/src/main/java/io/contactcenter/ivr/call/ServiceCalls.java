@@ -1,17 +1,12 @@
 package io.contactcenter.ivr.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.events.http.JsonHttp;
 import io.contactcenter.ivr.config.IvrConfig;
 import io.contactcenter.ivr.flow.FlowEngine;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +26,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @ApplicationScoped
 public class ServiceCalls {
 
-    /** Thrown into a fallback: the service did not answer as expected. */
+    /** Thrown into a fallback: the service is not configured. */
     static final class Unavailable extends RuntimeException {
         Unavailable(String message) {
             super(message);
@@ -42,12 +37,14 @@ public class ServiceCalls {
     public record Waiting(Integer position, Double estimatedWaitSeconds, String state) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
-    private final ObjectMapper mapper;
+    private static final Duration QUESTION = Duration.ofMillis(300);
+    private static final Duration COMMAND = Duration.ofSeconds(1);
+
+    private final JsonHttp http;
     private final IvrConfig config;
 
-    public ServiceCalls(ObjectMapper mapper, IvrConfig config) {
-        this.mapper = mapper;
+    public ServiceCalls(JsonHttp http, IvrConfig config) {
+        this.http = http;
         this.config = config;
     }
 
@@ -118,8 +115,9 @@ public class ServiceCalls {
         if (config.routingUrl().isEmpty()) {
             return Uni.createFrom().failure(new Unavailable("no routing configured"));
         }
-        return send(HttpRequest.newBuilder(URI.create(config.routingUrl().get() + "/routing/contacts/"
-                + URLEncoder.encode(contactId, StandardCharsets.UTF_8))).DELETE());
+        // already gone (404) or already answered (409): nothing left to abandon
+        return JsonHttp.expect(http.delete(config.routingUrl().get() + "/routing/contacts/"
+                + URLEncoder.encode(contactId, StandardCharsets.UTF_8), token(), COMMAND), "routing", 404, 409);
     }
 
     /** Books a callback (keep my place when {@code queuedAt} is given); returns its id. */
@@ -137,43 +135,15 @@ public class ServiceCalls {
         if (queuedAt != null) {
             body.put("queuedAt", queuedAt.toString());
         }
-        try {
-            return send(HttpRequest.newBuilder(URI.create(config.callbackUrl().get() + "/callbacks"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))));
-        } catch (IOException e) {
-            return Uni.createFrom().failure(e);
-        }
+        return JsonHttp.expect(http.post(config.callbackUrl().get() + "/callbacks", body, token(), COMMAND), "callback-service");
     }
 
     private Uni<Optional<JsonNode>> get(String url) {
-        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(300)).GET()).build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
-                .chain(r -> {
-                    if (r.statusCode() == 404) {
-                        return Uni.createFrom().item(Optional.<JsonNode>empty());
-                    }
-                    if (r.statusCode() != 200) {
-                        return Uni.createFrom().failure(new Unavailable(url + " answered " + r.statusCode()));
-                    }
-                    try {
-                        return Uni.createFrom().item(Optional.of(mapper.readTree(r.body())));
-                    } catch (IOException e) {
-                        return Uni.createFrom().failure(e);
-                    }
-                });
+        return http.get(url, token(), QUESTION);
     }
 
-    private Uni<Void> send(HttpRequest.Builder builder) {
-        HttpRequest request = authorized(builder.timeout(Duration.ofSeconds(1))).build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                .chain(r -> r.statusCode() / 100 == 2 || r.statusCode() == 404 || r.statusCode() == 409
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new Unavailable(request.uri() + " answered " + r.statusCode())));
-    }
-
-    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
-        return config.serviceToken().map(t -> b.header("Authorization", "Bearer " + t)).orElse(b);
+    private String token() {
+        return config.serviceToken().orElse(null);
     }
 
     /** The lookup answer as flow variables. */

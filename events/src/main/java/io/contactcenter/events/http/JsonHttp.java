@@ -1,0 +1,99 @@
+package io.contactcenter.events.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * JSON over HTTP to the suite's peers and to customers' webhooks, non-blocking (the JDK client's async API). Every call
+ * has its own timeout; retries, breakers and fallbacks belong to the callers' fault-tolerance annotations.
+ */
+@ApplicationScoped
+public class JsonHttp {
+
+    /** A peer that answered with something the caller cannot use. */
+    public static final class Failed extends IOException {
+        public final int status;
+
+        public Failed(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final ObjectMapper mapper;
+
+    public JsonHttp(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The JSON body of a 200, empty for a 404, a {@link Failed} for anything else. */
+    public Uni<Optional<JsonNode>> get(String url, String bearer, Duration timeout) {
+        HttpRequest request = request(url, bearer, timeout).GET().build();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .chain(r -> {
+                    if (r.statusCode() == 404) {
+                        return Uni.createFrom().item(Optional.<JsonNode>empty());
+                    }
+                    if (r.statusCode() != 200) {
+                        return Uni.createFrom().failure(new Failed(url + " answered " + r.statusCode(), r.statusCode()));
+                    }
+                    try {
+                        return Uni.createFrom().item(Optional.of(mapper.readTree(r.body())));
+                    } catch (IOException e) {
+                        return Uni.createFrom().failure(e);
+                    }
+                });
+    }
+
+    /** POSTs {@code body} as JSON; the status code of the answer. */
+    public Uni<Integer> post(String url, Object body, String bearer, Duration timeout) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException(e));
+        }
+        return status(request(url, bearer, timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Uni<Integer> delete(String url, String bearer, Duration timeout) {
+        return status(request(url, bearer, timeout).DELETE().build());
+    }
+
+    /** Fails unless the status is 2xx or one of {@code alsoFine}. */
+    public static Uni<Void> expect(Uni<Integer> status, String what, int... alsoFine) {
+        return status.chain(code -> {
+            if (code / 100 == 2) {
+                return Uni.createFrom().voidItem();
+            }
+            for (int ok : alsoFine) {
+                if (code == ok) {
+                    return Uni.createFrom().voidItem();
+                }
+            }
+            return Uni.createFrom().failure(new Failed(what + " answered " + code, code));
+        });
+    }
+
+    private Uni<Integer> status(HttpRequest request) {
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .map(HttpResponse::statusCode);
+    }
+
+    private static HttpRequest.Builder request(String url, String bearer, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+        return bearer == null || bearer.isBlank() ? b : b.header("Authorization", "Bearer " + bearer);
+    }
+}
