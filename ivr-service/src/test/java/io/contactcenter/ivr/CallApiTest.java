@@ -11,6 +11,7 @@ import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
 import io.contactcenter.events.Topics;
 import io.contactcenter.events.contact.ContactAnswered;
+import io.contactcenter.events.contact.ContactCancelled;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -149,6 +150,19 @@ class CallApiTest {
             assertThat(contacts.await(r -> contact2.equals(r.key()) && r.value().contains(EventTypes.CONTACT_SURVEY_COMPLETED),
                     Duration.ofSeconds(10)).get(0).value()).contains("\"score\":4");
         }
+    }
+
+    @Test
+    void aHandOffRoutingRefusesTakesTheCallerToTheHoldExitInsteadOfWaitingForever() {
+        String session = call(caller()).getString("sessionId");
+        String contact = event(session, "{\"type\":\"digits\",\"digits\":\"0\"}").getString("contactId");
+        KafkaProbe.send(Topics.CONTACTS, contact, codec.write(codec.create(EventTypes.CONTACT_CANCELLED, contact,
+                new ContactCancelled(contact, "support", "rejected: No queue with id 'support'", 0, Instant.now()))));
+        io.contactcenter.devstack.Eventually.await("refused hand-off handled", Duration.ofSeconds(10), Duration.ofMillis(200), () -> {
+            JsonPath turn = event(session, "{\"type\":\"played\"}");
+            return turn.getList("actions.text", String.class).contains("We are sorry, we cannot put you through right now.")
+                    && turn.getList("actions.type", String.class).contains("record");
+        });
     }
 
     @Test

@@ -58,6 +58,10 @@ class RoutingCommandsTest {
             send(EventTypes.ROUTING_ENQUEUE, fine, new EnqueueCommand(fine, q, Channel.VOICE, 1, null, null, null,
                     null, null));
             assertThat(events.await(r -> fine.equals(r.key()), Duration.ofSeconds(15))).hasSize(1);
+            // the sender learns that the contact never entered routing
+            var refused = events.await(r -> lost.equals(r.key()), Duration.ofSeconds(15));
+            assertThat(refused).hasSize(1);
+            assertThat(refused.get(0).value()).contains(EventTypes.CONTACT_CANCELLED).contains("rejected: No queue with id 'no-such-queue'");
         }
         Fixtures.contact(lost).statusCode(404);
     }

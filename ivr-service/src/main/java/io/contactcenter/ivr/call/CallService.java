@@ -152,6 +152,7 @@ public class CallService {
         Applied applied = switch (s.state()) {
             case "IVR" -> inFlow(flow, s, e, events, now);
             case "QUEUED" -> onHold(flow, s, e, events, now);
+            case "REFUSED" -> refusedByRouting(flow, s, e, events, now);
             default -> connected(flow, s, e, events, now);
         };
         boolean written = pool.withTransaction(tx -> sessions.update(tx, applied.session(), now)
@@ -204,6 +205,24 @@ public class CallService {
         return new Applied(with(s, "QUEUED", s.node(), s.variables(), turn.state(), null), turn.actions(), null, null);
     }
 
+    /** The queue could not take the call: an apology, then the hold's exit (a mailbox, say) or goodbye. */
+    private Applied refusedByRouting(FlowDocument flow, Session s, EdgeEvent e, List<CloudEvent> events, Instant now) {
+        if ("hangup".equals(e.type())) {
+            return new Applied(with(s, "ENDED", s.node(), s.variables(), s.hold(), "abandoned-in-queue"), List.of(), null, null);
+        }
+        Node.Enqueue q = enqueueNode(flow, s);
+        Action sorry = Action.say("We are sorry, we cannot put you through right now.", null, language(flow, s));
+        if (q != null && q.hold() != null && q.hold().exitNode() != null) {
+            FlowEngine.Step step = FlowEngine.startAt(flow, q.hold().exitNode(), s.variables(), runtime());
+            Applied next = apply(flow, with(s, "IVR", q.hold().exitNode(), s.variables(), s.hold(), null), step, events, now);
+            List<Action> actions = new ArrayList<>(List.of(sorry));
+            actions.addAll(next.actions());
+            return new Applied(next.session(), actions, null, next.after());
+        }
+        return new Applied(with(s, "ENDED", s.node(), s.variables(), s.hold(), "refused"), List.of(sorry, Action.hangup()), null,
+                null);
+    }
+
     private Applied connected(FlowDocument flow, Session s, EdgeEvent e, List<CloudEvent> events, Instant now) {
         if ("agent-ended".equals(e.type()) && s.afterCall() != null) {
             FlowEngine.Step step = FlowEngine.startAt(flow, s.afterCall(), s.variables(), runtime());
@@ -214,6 +233,12 @@ public class CallService {
                     "agent-ended".equals(e.type()) ? List.of(Action.hangup()) : List.of(), null, null);
         }
         return new Applied(s, List.of(Action.bridge(s.agentId())), null, null);
+    }
+
+    /** Routing refused the hand-off (unknown queue, invalid command): the next turn takes the caller elsewhere. */
+    public io.smallrye.mutiny.Uni<Void> refused(io.vertx.mutiny.sqlclient.SqlClient tx, String contactId) {
+        return tx.preparedQuery("update ivr_session set state = 'REFUSED', version = version + 1"
+                + " where contact_id = $1 and state = 'QUEUED'").execute(Tuple.of(contactId)).replaceWithVoid();
     }
 
     /** An agent accepted the call in routing: the next turn bridges it. Runs in the contacts consumer's transaction. */

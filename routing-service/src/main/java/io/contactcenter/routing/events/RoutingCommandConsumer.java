@@ -3,6 +3,10 @@ package io.contactcenter.routing.events;
 import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
+import io.contactcenter.events.contact.ContactCancelled;
+import io.contactcenter.events.outbox.Outbox;
+import io.contactcenter.events.sql.Sql;
+import java.time.Clock;
 import io.contactcenter.events.outbox.Inbox;
 import io.contactcenter.events.routing.CancelCommand;
 import io.contactcenter.events.routing.EnqueueCommand;
@@ -36,9 +40,11 @@ public class RoutingCommandConsumer {
     private final Validator validator;
     private final MeterRegistry registry;
     private final Signals signals;
+    private final Outbox outbox;
+    private final Clock clock;
 
     public RoutingCommandConsumer(Inbox inbox, Pool pool, EventCodec codec, ContactService contacts,
-            Validator validator, MeterRegistry registry, Signals signals) {
+            Validator validator, MeterRegistry registry, Signals signals, Outbox outbox, Clock clock) {
         this.inbox = inbox;
         this.pool = pool;
         this.codec = codec;
@@ -46,6 +52,8 @@ public class RoutingCommandConsumer {
         this.validator = validator;
         this.registry = registry;
         this.signals = signals;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Batches: one transaction per poll, so enqueue throughput is not one commit per contact. */
@@ -58,12 +66,15 @@ public class RoutingCommandConsumer {
         if (EventTypes.ROUTING_ENQUEUE.equals(event.type())) {
             EnqueueCommand command = codec.data(event, EnqueueCommand.class);
             if (!valid(event, command)) {
-                return Uni.createFrom().voidItem();
+                boolean addressable = command.contactId() != null && !command.contactId().isBlank()
+                        && command.contactId().length() <= 64;
+                return addressable ? refused(tx, command.contactId(), command.queueId(), "invalid enqueue command")
+                        : Uni.createFrom().voidItem();
             }
-            return contacts.enqueue(tx, command).onFailure(NotFoundException.class).recoverWithItem(e -> {
-                // nobody to answer: the command is recorded as processed, counted and logged for on-call
+            return contacts.enqueue(tx, command).replaceWithVoid().onFailure(NotFoundException.class).recoverWithUni(e -> {
+                // nobody to answer: counted and logged for on-call, and the sender told, so no caller waits for nothing
                 reject(event, e.getMessage());
-                return null;
+                return refused(tx, command.contactId(), command.queueId(), e.getMessage());
             });
         }
         if (EventTypes.ROUTING_CANCEL.equals(event.type())) {
@@ -84,6 +95,15 @@ public class RoutingCommandConsumer {
         reject(event, violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
                 .collect(Collectors.joining(", ")));
         return false;
+    }
+
+    /**
+     * A refused enqueue ends the contact as {@code contact.cancelled} with reason {@code rejected: …}: the IVR or
+     * callback-service that sent it takes its fallback instead of waiting for an offer that never comes.
+     */
+    private Uni<Void> refused(SqlConnection tx, String contactId, String queueId, String why) {
+        return outbox.publish(tx, EventTypes.CONTACT_CANCELLED, contactId,
+                new ContactCancelled(contactId, queueId, "rejected: " + why, 0, Sql.now(clock))).replaceWithVoid();
     }
 
     private void reject(CloudEvent event, String why) {
