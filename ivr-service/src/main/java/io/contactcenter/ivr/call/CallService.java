@@ -167,7 +167,7 @@ public class CallService {
 
     private Applied inFlow(FlowDocument flow, Session s, EdgeEvent e, List<CloudEvent> events, Instant now) {
         if (!"hangup".equals(e.type()) && !s.waiting()) {
-            return new Applied(s, List.of(), null, null); // e.g. 'played' while nothing is asked: nothing to do
+            return new Applied(s, List.of(), null); // e.g. 'played' while nothing is asked: nothing to do
         }
         if (!"hangup".equals(e.type()) && !List.of("digits", "speech", "timeout").contains(e.type())) {
             throw new jakarta.ws.rs.BadRequestException("type: one of digits, speech, timeout, hangup, played, agent-ended");
@@ -182,7 +182,7 @@ public class CallService {
         Node.Hold hold = q == null ? null : q.hold();
         if ("hangup".equals(e.type())) {
             Session ended = with(s, "ENDED", s.node(), s.variables(), s.hold(), "abandoned-in-queue");
-            return new Applied(ended, List.of(), null, () -> calls.abandon(s.contactId()).onFailure().call(x -> fallbackCancel(s))
+            return new Applied(ended, List.of(), () -> calls.abandon(s.contactId()).onFailure().call(x -> fallbackCancel(s))
                     .subscribe().with(ok -> { }, err -> LOG.warnf("abandon of %s not delivered", s.contactId())));
         }
         String key = "digits".equals(e.type()) && e.digits() != null && !e.digits().isEmpty() ? e.digits().substring(0, 1) : null;
@@ -197,18 +197,18 @@ public class CallService {
             Session ended = with(s, "ENDED", s.node(), s.variables(), s.hold(), "callback");
             String lang = language(flow, s);
             return new Applied(ended, List.of(Action.say("Thank you. We will call you back without losing your place.", null, lang),
-                    Action.hangup()), null, () -> bookCallback(s, s.queueId(), s.enqueuedAt()));
+                    Action.hangup()), () -> bookCallback(s, s.queueId(), s.enqueuedAt()));
         }
         ServiceCalls.Waiting w = calls.waiting(s.contactId()).await().atMost(WAIT);
         HoldTreatment.Turn turn = HoldTreatment.next(hold, s.hold() == null ? HoldTreatment.State.START : s.hold(), now,
                 w.position(), w.estimatedWaitSeconds(), language(flow, s), config.holdGatherSeconds());
-        return new Applied(with(s, "QUEUED", s.node(), s.variables(), turn.state(), null), turn.actions(), null, null);
+        return new Applied(with(s, "QUEUED", s.node(), s.variables(), turn.state(), null), turn.actions(), null);
     }
 
     /** The queue could not take the call: an apology, then the hold's exit (a mailbox, say) or goodbye. */
     private Applied refusedByRouting(FlowDocument flow, Session s, EdgeEvent e, List<CloudEvent> events, Instant now) {
         if ("hangup".equals(e.type())) {
-            return new Applied(with(s, "ENDED", s.node(), s.variables(), s.hold(), "abandoned-in-queue"), List.of(), null, null);
+            return new Applied(with(s, "ENDED", s.node(), s.variables(), s.hold(), "abandoned-in-queue"), List.of(), null);
         }
         Node.Enqueue q = enqueueNode(flow, s);
         Action sorry = Action.say("We are sorry, we cannot put you through right now.", null, language(flow, s));
@@ -217,9 +217,9 @@ public class CallService {
             Applied next = apply(flow, with(s, "IVR", q.hold().exitNode(), s.variables(), s.hold(), null), step, events, now);
             List<Action> actions = new ArrayList<>(List.of(sorry));
             actions.addAll(next.actions());
-            return new Applied(next.session(), actions, null, next.after());
+            return new Applied(next.session(), actions, next.after());
         }
-        return new Applied(with(s, "ENDED", s.node(), s.variables(), s.hold(), "refused"), List.of(sorry, Action.hangup()), null,
+        return new Applied(with(s, "ENDED", s.node(), s.variables(), s.hold(), "refused"), List.of(sorry, Action.hangup()),
                 null);
     }
 
@@ -230,9 +230,9 @@ public class CallService {
         }
         if ("hangup".equals(e.type()) || "agent-ended".equals(e.type())) {
             return new Applied(with(s, "ENDED", s.node(), s.variables(), s.hold(), "completed"),
-                    "agent-ended".equals(e.type()) ? List.of(Action.hangup()) : List.of(), null, null);
+                    "agent-ended".equals(e.type()) ? List.of(Action.hangup()) : List.of(), null);
         }
-        return new Applied(s, List.of(Action.bridge(s.agentId())), null, null);
+        return new Applied(s, List.of(Action.bridge(s.agentId())), null);
     }
 
     /** Routing refused the hand-off (unknown queue, invalid command): the next turn takes the caller elsewhere. */
@@ -248,7 +248,7 @@ public class CallService {
     }
 
     /** A turn's outcome: the session to write, the actions, and work to do once it is committed. */
-    private record Applied(Session session, List<Action> actions, FlowEngine.CallbackEffect callback, Runnable after) {
+    private record Applied(Session session, List<Action> actions, Runnable after) {
     }
 
     private Applied apply(FlowDocument flow, Session s, FlowEngine.Step step, List<CloudEvent> events, Instant now) {
@@ -298,7 +298,7 @@ public class CallService {
                 next = with(next, "ENDED", step.state().node(), vars, next.hold(), step.outcome());
             }
         }
-        return new Applied(next, actions, null, after);
+        return new Applied(next, actions, after);
     }
 
     private EnqueueCommand enqueue(Session s, FlowEngine.EnqueueEffect q, Map<String, Object> vars) {
@@ -372,7 +372,11 @@ public class CallService {
         return new FlowEngine.Runtime() {
             @Override
             public Map<String, Object> lookup(String caller) {
-                return ServiceCalls.orFail(calls.lookup(caller).await().atMost(WAIT));
+                try {
+                    return calls.lookup(caller).await().atMost(WAIT);
+                } catch (RuntimeException e) {
+                    throw new FlowEngine.LookupFailed(e.getMessage());
+                }
             }
 
             @Override

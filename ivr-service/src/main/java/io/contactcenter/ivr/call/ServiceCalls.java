@@ -3,7 +3,6 @@ package io.contactcenter.ivr.call;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.events.http.JsonHttp;
 import io.contactcenter.ivr.config.IvrConfig;
-import io.contactcenter.ivr.flow.FlowEngine;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -48,10 +47,12 @@ public class ServiceCalls {
         this.config = config;
     }
 
-    /** CRM context for the caller: empty if unknown. */
+    /**
+     * CRM context for the caller: empty if unknown. Fails (timeout, breaker open, CRM error, no CRM configured) when the
+     * flow must take its {@code onError} branch.
+     */
     @Timeout(value = 300, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "crmDown")
     public Uni<Map<String, Object>> lookup(String caller) {
         if (config.crmUrl().isEmpty() || caller == null || !caller.startsWith("+")) {
             return config.crmUrl().isEmpty() ? Uni.createFrom().failure(new Unavailable("no CRM configured"))
@@ -60,13 +61,6 @@ public class ServiceCalls {
         return get(config.crmUrl().get() + "/crm/customers/lookup?phone=" + URLEncoder.encode(caller, StandardCharsets.UTF_8))
                 .map(body -> body.map(ServiceCalls::context).orElse(Map.of()));
     }
-
-    Uni<Map<String, Object>> crmDown(String caller) {
-        return Uni.createFrom().item(CRM_DOWN);
-    }
-
-    /** Marks a failed lookup for the engine, which turns it into the flow's onError branch. */
-    static final Map<String, Object> CRM_DOWN = Map.of("__crmDown", true);
 
     @Timeout(value = 300, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
@@ -170,13 +164,5 @@ public class ServiceCalls {
             v.put("lastOutcome", last.path("outcome").asText());
         }
         return v;
-    }
-
-    /** For the engine: a lookup result that means "CRM down". */
-    static Map<String, Object> orFail(Map<String, Object> result) {
-        if (result.containsKey("__crmDown")) {
-            throw new FlowEngine.LookupFailed("CRM unavailable");
-        }
-        return result;
     }
 }

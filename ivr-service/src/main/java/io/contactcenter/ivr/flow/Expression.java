@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The small expression language of branch conditions and {@code set} values: string ('VIP'), number and boolean
@@ -43,11 +42,9 @@ public final class Expression {
 
     static final Set<String> FUNCTIONS = Set.of("hoursOpen", "queueEwt", "isSet");
 
-    private final String source;
     private final Expr root;
 
-    private Expression(String source, Expr root) {
-        this.source = source;
+    private Expression(Expr root) {
         this.root = root;
     }
 
@@ -60,24 +57,13 @@ public final class Expression {
         if (p.pos < p.tokens.size()) {
             throw new IllegalArgumentException("unexpected '" + p.tokens.get(p.pos) + "'");
         }
-        return new Expression(source, e);
-    }
-
-    public String source() {
-        return source;
+        return new Expression(e);
     }
 
     /** Every variable the expression reads (function arguments excluded, except isSet's). */
     public Set<String> variables() {
         Set<String> out = new java.util.LinkedHashSet<>();
         collect(root, out);
-        return out;
-    }
-
-    /** Queues whose hours or wait the expression asks for. */
-    public Set<String> queues() {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        collectQueues(root, out);
         return out;
     }
 
@@ -99,17 +85,6 @@ public final class Expression {
             collect(b.left(), out);
             collect(b.right(), out);
         } else if (e instanceof Call c && c.function().equals("isSet")) {
-            out.add(c.argument());
-        }
-    }
-
-    private static void collectQueues(Expr e, Set<String> out) {
-        if (e instanceof Unary u) {
-            collectQueues(u.operand(), out);
-        } else if (e instanceof Binary b) {
-            collectQueues(b.left(), out);
-            collectQueues(b.right(), out);
-        } else if (e instanceof Call c && !c.function().equals("isSet")) {
             out.add(c.argument());
         }
     }
@@ -309,20 +284,5 @@ public final class Expression {
             }
             return new Var(t);
         }
-    }
-
-    /** Convenience for tests and the dry run. */
-    public static Functions functions(Function<String, Boolean> hours, Function<String, Double> ewt) {
-        return new Functions() {
-            @Override
-            public boolean hoursOpen(String queueId) {
-                return Boolean.TRUE.equals(hours.apply(queueId));
-            }
-
-            @Override
-            public Double queueEwt(String queueId) {
-                return ewt.apply(queueId);
-            }
-        };
     }
 }

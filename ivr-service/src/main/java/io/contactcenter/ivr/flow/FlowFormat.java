@@ -3,11 +3,10 @@ package io.contactcenter.ivr.flow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Reads and writes flow documents as JSON or YAML; a document that does not parse is a caller's mistake. */
+/** Reads flow documents as JSON or YAML; a document that does not parse is a caller's mistake. */
 public final class FlowFormat {
 
     private static final ObjectMapper JSON = configure(new ObjectMapper());
@@ -18,7 +17,6 @@ public final class FlowFormat {
 
     private static ObjectMapper configure(ObjectMapper m) {
         return m.registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -30,22 +28,6 @@ public final class FlowFormat {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
             throw new IllegalArgumentException("not a valid flow document" + where + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
-    public static String json(FlowDocument flow) {
-        try {
-            return JSON.writeValueAsString(flow);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String yaml(FlowDocument flow) {
-        try {
-            return YAML.writeValueAsString(flow);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

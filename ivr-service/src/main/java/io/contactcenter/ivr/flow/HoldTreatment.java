@@ -1,6 +1,5 @@
 package io.contactcenter.ivr.flow;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,10 +61,5 @@ public final class HoldTreatment {
     static String minutes(double seconds) {
         long m = Math.max(1, Math.round(seconds / 60.0));
         return m == 1 ? "1 minute" : m + " minutes";
-    }
-
-    /** Seconds since {@code since}, for the callback keep-my-place time. */
-    static long waited(Instant since, Instant now) {
-        return Duration.between(since, now).toSeconds();
     }
 }
