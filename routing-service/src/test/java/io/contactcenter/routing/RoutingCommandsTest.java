@@ -48,6 +48,24 @@ class RoutingCommandsTest {
     }
 
     @Test
+    void cancelBecauseTheCallerHungUpIsRecordedAsAnAbandon() {
+        String q = AcdFlowTest.queue("{}");
+        String id = "cmd-" + UUID.randomUUID();
+        try (KafkaProbe events = KafkaProbe.tail(Topics.CONTACTS)) {
+            send(EventTypes.ROUTING_ENQUEUE, id, new EnqueueCommand(id, q, Channel.VOICE, 1, Map.of(), Map.of(), null,
+                    null, null));
+            Eventually.await(id + " queued", Duration.ofSeconds(15), Duration.ofMillis(100),
+                    () -> Fixtures.contact(id).extract().statusCode() == 200);
+            send(EventTypes.ROUTING_CANCEL, id, new CancelCommand(id, CancelCommand.CALLER_HUNG_UP));
+            assertThat(events.await(r -> id.equals(r.key()) && r.value().contains(EventTypes.CONTACT_ABANDONED),
+                    Duration.ofSeconds(15))).hasSize(1);
+            Fixtures.contact(id).body("state", equalTo("ABANDONED"));
+            assertThat(events.collect(r -> id.equals(r.key()) && r.value().contains(EventTypes.CONTACT_CANCELLED),
+                    Duration.ofSeconds(1))).isEmpty();
+        }
+    }
+
+    @Test
     void enqueueForAnUnknownQueueIsSkippedAndLaterCommandsFlow() {
         String q = AcdFlowTest.queue("{}");
         String lost = "cmd-" + UUID.randomUUID();

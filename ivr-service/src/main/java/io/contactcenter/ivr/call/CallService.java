@@ -327,7 +327,7 @@ public class CallService {
 
     private io.smallrye.mutiny.Uni<Void> fallbackCancel(Session s) {
         return pool.withTransaction(tx -> outbox.publish(tx, EventTypes.ROUTING_CANCEL, s.contactId(),
-                new CancelCommand(s.contactId(), "caller-hung-up"))).replaceWithVoid();
+                new CancelCommand(s.contactId(), CancelCommand.CALLER_HUNG_UP))).replaceWithVoid();
     }
 
     private void afterCommit(Applied applied) {

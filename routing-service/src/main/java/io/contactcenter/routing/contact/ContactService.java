@@ -8,6 +8,7 @@ import io.contactcenter.events.contact.ContactOverflowed;
 import io.contactcenter.events.contact.ContactQueued;
 import io.contactcenter.events.contact.ContactTransferred;
 import io.contactcenter.events.outbox.Outbox;
+import io.contactcenter.events.routing.CancelCommand;
 import io.contactcenter.events.routing.EnqueueCommand;
 import io.contactcenter.routing.agent.AgentEvents;
 import io.contactcenter.routing.agent.AgentRepository;
@@ -249,21 +250,25 @@ public class ContactService {
                         + "; only a waiting or offered contact can be abandoned"
                         + (c.state == ContactState.CONNECTED ? " (complete it instead)." : ".")));
             }
-            Instant now = Sql.now(clock);
-            return contacts.position(tx, c.queueId, c.priority, c.virtualStartTime, c.id)
-                    .chain(position -> releaseOffer(tx, c, OfferStatus.CANCELLED, now).chain(() -> {
-                        c.state = ContactState.ABANDONED;
-                        c.outcome = "ABANDONED";
-                        c.endedAt = now;
-                        c.agentId = null;
-                        double waited = seconds(c.enteredAt, now);
-                        return contacts.save(tx, c)
-                                .chain(() -> closeEstimate(tx, c.id, now, "ABANDONED", c.enteredAt))
-                                .chain(() -> outbox.publish(tx, EventTypes.CONTACT_ABANDONED, c.id,
-                                        new ContactAbandoned(c.id, c.queueId, waited, position, now)))
-                                .replaceWith(() -> ContactView.of(c, null, null));
-                    }));
+            return abandonLocked(tx, c, Sql.now(clock));
         }));
+    }
+
+    /** Ends a waiting or offered contact, locked by the caller, as abandoned, with its wait and position. */
+    private Uni<ContactView> abandonLocked(SqlClient tx, ContactRow c, Instant now) {
+        return contacts.position(tx, c.queueId, c.priority, c.virtualStartTime, c.id)
+                .chain(position -> releaseOffer(tx, c, OfferStatus.CANCELLED, now).chain(() -> {
+                    c.state = ContactState.ABANDONED;
+                    c.outcome = "ABANDONED";
+                    c.endedAt = now;
+                    c.agentId = null;
+                    double waited = seconds(c.enteredAt, now);
+                    return contacts.save(tx, c)
+                            .chain(() -> closeEstimate(tx, c.id, now, "ABANDONED", c.enteredAt))
+                            .chain(() -> outbox.publish(tx, EventTypes.CONTACT_ABANDONED, c.id,
+                                    new ContactAbandoned(c.id, c.queueId, waited, position, now)))
+                            .replaceWith(() -> ContactView.of(c, null, null));
+                }));
     }
 
     /** {@code routing.cancel}: take a waiting contact out (e.g. handed to a callback); no-op once it ended. */
@@ -273,6 +278,11 @@ public class ContactService {
                 return Uni.createFrom().voidItem();
             }
             Instant now = Sql.now(clock);
+            if (CancelCommand.CALLER_HUNG_UP.equals(reason)) {
+                // the IVR's fallback when its DELETE did not get through: still the caller's abandon, so reports
+                // count it and callback-service can return the call
+                return abandonLocked(tx, c, now).replaceWithVoid();
+            }
             return releaseOffer(tx, c, OfferStatus.CANCELLED, now).chain(() -> {
                 c.state = ContactState.CANCELLED;
                 c.outcome = "CANCELLED";
