@@ -3,12 +3,12 @@ package io.contactcenter.simulator;
 import java.util.Arrays;
 
 /** Percentiles over recorded samples (nearest rank). */
-final class Stats {
+public final class Stats {
 
     private Stats() {
     }
 
-    static double percentile(double[] sorted, double p) {
+    public static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
@@ -16,13 +16,13 @@ final class Stats {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    static double[] sorted(java.util.Collection<Double> values) {
+    public static double[] sorted(java.util.Collection<Double> values) {
         double[] out = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(out);
         return out;
     }
 
-    static double mean(double[] values) {
+    public static double mean(double[] values) {
         return Arrays.stream(values).average().orElse(Double.NaN);
     }
 }
