@@ -145,7 +145,7 @@ final class AgentDesk {
         double completeSent = traffic.now();
         traffic.api().call("routing", "POST", "/routing/contacts/" + contactId + "/complete", auth, Map.of());
         double completedAt = traffic.now();
-        traffic.busy(completedAt - acceptSent);
+        traffic.busy(offer.path("queueId").asText(), completedAt - acceptSent);
         traffic.completeRoundTrip(completedAt - completeSent);
         traffic.counters().completed.incrementAndGet();
         call.completed.complete(null);

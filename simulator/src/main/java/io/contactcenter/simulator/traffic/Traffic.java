@@ -1,5 +1,6 @@
 package io.contactcenter.simulator.traffic;
 
+import io.contactcenter.simulator.Stats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,7 +126,7 @@ public final class Traffic implements AutoCloseable {
         return t;
     });
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    private final List<Double> busy = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, List<Double>> busy = new ConcurrentHashMap<>();
     private final List<Double> acceptTrips = Collections.synchronizedList(new ArrayList<>());
     private final List<Double> completeTrips = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong();
@@ -244,9 +245,9 @@ public final class Traffic implements AutoCloseable {
         return List.copyOf(errors);
     }
 
-    /** Agent time per contact from accept to completion, in seconds. */
-    public double[] busyTimes() {
-        return sorted(busy);
+    /** Agent time per contact of {@code queueId} from accept to completion, in seconds. */
+    public double[] busyTimes(String queueId) {
+        return sorted(busy.getOrDefault(queueId, List.of()));
     }
 
     public double[] acceptRoundTrips() {
@@ -278,8 +279,8 @@ public final class Traffic implements AutoCloseable {
         return "sim-" + run + "-" + ids.incrementAndGet();
     }
 
-    void busy(double seconds) {
-        busy.add(seconds);
+    void busy(String queueId, double seconds) {
+        busy.computeIfAbsent(queueId, q -> Collections.synchronizedList(new ArrayList<>())).add(seconds);
     }
 
     void acceptRoundTrip(double seconds) {
@@ -313,7 +314,7 @@ public final class Traffic implements AutoCloseable {
 
     private static double[] sorted(List<Double> values) {
         synchronized (values) {
-            return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return Stats.sorted(values);
         }
     }
 }
