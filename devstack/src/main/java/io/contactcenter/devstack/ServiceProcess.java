@@ -32,35 +32,49 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts with the given JVM options, e.g. production-like settings for a benchmark. */
     public static ServiceProcess start(String name, Map<String, String> extraEnv, List<String> jvmOptions) {
-        Path jar = DevStack.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " missing: run the whole build (mvn verify) so services are packaged first");
-        }
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar(name).toString());
         int port = freePort();
         try {
-            Path logs = DevStack.root().resolve("e2e-tests/target/e2e-logs");
-            Files.createDirectories(logs);
-            List<String> command = new ArrayList<>();
-            command.add("java");
-            command.addAll(jvmOptions);
-            command.add("-jar");
-            command.add(jar.toString());
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
-            Map<String, String> env = pb.environment();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("CC_DB_NAME", "cc_" + name + "_test");
-            env.put("QUARKUS_DATASOURCE_PASSWORD", DevStack.dbPassword(name));
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevStack.publicKey().toString());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", DevStack.KAFKA_BOOTSTRAP);
-            env.putAll(extraEnv);
-            ServiceProcess service = new ServiceProcess(name, port, pb.start());
+            ServiceProcess service = new ServiceProcess(name, port, builder(name, port, extraEnv, command).start());
             service.awaitReady(Duration.ofSeconds(90));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The packaged service's runnable jar. */
+    public static Path jar(String name) {
+        Path jar = DevStack.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " missing: run the whole build (mvn verify) so services are packaged first");
+        }
+        return jar;
+    }
+
+    /**
+     * A process for {@code command} (a java command line running the service) configured the way
+     * ./contact-center up configures the service, against its test database, output appended to its e2e log.
+     */
+    public static ProcessBuilder builder(String name, int port, Map<String, String> extraEnv, List<String> command)
+            throws IOException {
+        Path logs = DevStack.root().resolve("e2e-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("CC_DB_NAME", "cc_" + name + "_test");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", DevStack.dbPassword(name));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevStack.publicKey().toString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", DevStack.KAFKA_BOOTSTRAP);
+        env.putAll(extraEnv);
+        return pb;
     }
 
     public String url(String path) {
@@ -111,7 +125,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.contactcenter.events;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** Every Kafka topic of the suite, with the partition count the devstack and Helm chart create. */
@@ -13,6 +14,7 @@ public final class Topics {
     public static final String IVR = "cc.ivr";
 
     /** A topic and its partition count; keys (entity ids) keep per-entity order inside a partition. */
+    @RegisterForReflection
     public record Spec(String name, int partitions) {
     }
 

@@ -1,5 +1,6 @@
 package io.contactcenter.events.calendar;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +22,11 @@ import java.util.Map;
  * move nothing. A range whose close is before its open runs past midnight; close 00:00 means midnight;
  * 00:00–00:00 is the whole day.
  */
+@RegisterForReflection
 public record Hours(@NotBlank String zone, Map<DayOfWeek, List<@Valid Range>> weekly, List<LocalDate> holidays,
         List<@Valid DateException> exceptions) {
 
+    @RegisterForReflection
     public record Range(@NotNull LocalTime open, @NotNull LocalTime close) {
 
         boolean containsSameDay(LocalTime t) {
@@ -36,6 +39,7 @@ public record Hours(@NotBlank String zone, Map<DayOfWeek, List<@Valid Range>> we
         }
     }
 
+    @RegisterForReflection
     public record DateException(@NotNull LocalDate date, List<@Valid Range> open) {
     }
 

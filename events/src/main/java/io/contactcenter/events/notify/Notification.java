@@ -1,5 +1,6 @@
 package io.contactcenter.events.notify;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Instant;
  * carries ids and a status, never PII: the adapter (SMS gateway, e-mail service) resolves the address itself.
  * {@code url} overrides where a webhook goes.
  */
+@RegisterForReflection
 public record Notification(String kind, Recipient recipient, String recipientId, String subjectId, String status,
         Instant at, String url) {
 

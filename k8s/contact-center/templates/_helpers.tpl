@@ -1,0 +1,22 @@
+{{/* Common labels of every object. */}}
+{{- define "cc.labels" -}}
+app.kubernetes.io/part-of: contact-center
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{/* Selector labels of one service: the same labels the build's generated manifests select on. */}}
+{{- define "cc.selector" -}}
+app.kubernetes.io/name: {{ .name }}-service
+app.kubernetes.io/part-of: contact-center
+{{- end -}}
+
+{{- define "cc.image" -}}
+{{- $root := .root -}}
+{{- if $root.Values.image.registry -}}
+{{ printf "%s/%s/%s-service:%s" $root.Values.image.registry $root.Values.image.repository .name $root.Values.image.tag }}
+{{- else -}}
+{{ printf "%s/%s-service:%s" $root.Values.image.repository .name $root.Values.image.tag }}
+{{- end -}}
+{{- end -}}
