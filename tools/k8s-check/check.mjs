@@ -107,7 +107,7 @@ function essentials(deployment) {
   const c = pod.containers[0];
   const probe = (p) => p && { path: p.httpGet.path, port: p.httpGet.port, initialDelaySeconds: p.initialDelaySeconds,
     periodSeconds: p.periodSeconds, timeoutSeconds: p.timeoutSeconds, failureThreshold: p.failureThreshold };
-  const sort = (list, key) => [...(list ?? [])].sort((a, b) => JSON.stringify(a[key] ?? a).localeCompare(JSON.stringify(b[key] ?? b)));
+  const sort = (list, key) => [...(list ?? [])].sort((a, b) => canonical(a[key] ?? a).localeCompare(canonical(b[key] ?? b)));
   const ann = deployment.spec.template.metadata.annotations ?? {};
   return {
     port: c.ports?.map((p) => p.containerPort),
@@ -126,12 +126,16 @@ function essentials(deployment) {
   };
 }
 
+// JSON with object keys sorted, so the order a generator writes keys in does not count as a difference
+const canonical = (v) => JSON.stringify(v, (k, x) =>
+  x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x);
+
 function diff(a, b, path = "") {
-  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  if (canonical(a) === canonical(b)) return [];
   if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a)) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) => diff(a[k], b[k], `${path}.${k}`));
   }
-  return [`${path.slice(1)}: chart ${JSON.stringify(a)} vs build ${JSON.stringify(b)}`];
+  return [`${path.slice(1)}: chart ${canonical(a)} vs build ${canonical(b)}`];
 }
 
 function checkAgainstGenerated(file, objects) {

@@ -1,9 +1,14 @@
-{{/* Common labels of every object. */}}
-{{- define "cc.labels" -}}
-app.kubernetes.io/part-of: contact-center
+{{/* Labels of every object (part-of comes with cc.labels or with a service's selector labels). */}}
+{{- define "cc.common" -}}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{/* Labels of objects that belong to the suite as a whole. */}}
+{{- define "cc.labels" -}}
+app.kubernetes.io/part-of: contact-center
+{{ include "cc.common" . }}
 {{- end -}}
 
 {{/* Selector labels of one service: the same labels the build's generated manifests select on. */}}

@@ -29,8 +29,14 @@ final class Bench {
     static void init() {
         DevStack.ensureInfra();
         TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
+        devTokens();
+    }
+
+    /** Tokens signed with this checkout's dev key, which the local services trust, valid for a day. */
+    static void devTokens() {
         System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
         System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
+        System.setProperty("smallrye.jwt.new-token.lifespan", "86400");
     }
 
     /** Writes the report, keeping the hand-written "## Analysis" section of the previous one. */

@@ -1,7 +1,6 @@
 package io.contactcenter.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactcenter.devstack.DevStack;
 import io.contactcenter.simulator.traffic.AfterSalesCenter;
 import io.contactcenter.simulator.traffic.Api;
 import io.contactcenter.simulator.traffic.Traffic;
@@ -26,9 +25,7 @@ public final class Demo {
         double aht = Double.parseDouble(opts.getOrDefault("aht", "12"));
         double patience = Double.parseDouble(opts.getOrDefault("patience", "30"));
         long seed = Long.parseLong(opts.getOrDefault("seed", "7"));
-        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
-        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
-        System.setProperty("smallrye.jwt.new-token.lifespan", "86400");
+        Bench.devTokens();
 
         Api api = Api.local();
         System.out.println("Provisioning the after-sales center: 4 queues, 14 agents in 3 teams, callback policies,"

@@ -48,7 +48,6 @@ public final class FidelityBench {
                         new Scenario("10 Erl / 13 agents", 10, 13, 0), new Scenario("10 Erl / 15 agents", 10, 15, 0)),
                 List.of(new Scenario("48 Erl / 50 agents, patience 2×AHT", 48, 50, 2)));
         Bench.init();
-        System.setProperty("smallrye.jwt.new-token.lifespan", "86400");
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<Result> results = new ArrayList<>();
         Map<Scenario, List<Outcome>> outcomes = new LinkedHashMap<>();

@@ -32,7 +32,6 @@ public final class IvrBench {
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/ivr.md"));
         Path work = Files.createTempDirectory("ivr-bench");
         Bench.init();
-        System.setProperty("smallrye.jwt.new-token.lifespan", "7200");
         String md;
         String serviceToken = Tokens.bearer("service").substring("Bearer ".length());
         try (ServiceProcess crm = ServiceProcess.start("crm", Map.of(), List.of("-Xmx512m", "-XX:+UseG1GC"));

@@ -3,10 +3,8 @@ package io.contactcenter.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactcenter.devstack.DevStack;
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.ServiceProcess;
-import io.contactcenter.devstack.TopicSetup;
 import io.contactcenter.simulator.traffic.AfterSalesCenter;
 import io.contactcenter.simulator.traffic.Api;
 import io.contactcenter.simulator.traffic.Outcome;
@@ -31,11 +29,7 @@ class DemoTrafficTest {
 
     @Test
     void reportsAgreeWithWhatTheSimulatedCallersLivedThrough() throws Exception {
-        DevStack.ensureInfra();
-        TopicSetup.ensure(DevStack.KAFKA_BOOTSTRAP);
-        System.setProperty("smallrye.jwt.sign.key.location", DevStack.privateKey().toUri().toString());
-        System.setProperty("smallrye.jwt.new-token.issuer", "https://contact-center.local");
-        System.setProperty("smallrye.jwt.new-token.lifespan", "3600");
+        Bench.init();
         String serviceToken = io.contactcenter.devstack.Tokens.bearer("service").substring("Bearer ".length());
         try (ServiceProcess routing = ServiceProcess.start("routing", Map.of());
                 ServiceProcess crm = ServiceProcess.start("crm", Map.of());

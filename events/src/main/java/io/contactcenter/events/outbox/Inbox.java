@@ -3,7 +3,6 @@ package io.contactcenter.events.outbox;
 import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import org.jboss.logging.Logger;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    private static final String CLAIM = "insert into cc_inbox (consumer, event_id) values (?1, ?2) on conflict do nothing";
 
     private final EventCodec codec;
     private final MeterRegistry registry;
@@ -37,26 +35,6 @@ public class Inbox {
     public Inbox(EventCodec codec, MeterRegistry registry) {
         this.codec = codec;
         this.registry = registry;
-    }
-
-    /**
-     * Parses a Kafka record value, then runs {@code handler} in a new transaction unless this consumer has
-     * already processed the event. A record that is not a CloudEvent can never succeed: it is logged,
-     * counted and skipped. Transient failures (database restarting) are retried with backoff before the
-     * record is nacked.
-     *
-     * @return true when the handler ran, false for a duplicate or an unreadable record
-     */
-    public Uni<Boolean> consume(String consumer, String json, Function<CloudEvent, Uni<?>> handler) {
-        CloudEvent event = parse(consumer, json);
-        if (event == null) {
-            return Uni.createFrom().item(false);
-        }
-        return Panache.withTransaction(() -> claim(consumer, event.id())
-                .chain(first -> first ? handler.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
-                .invoke(handled -> registry.counter("cc.inbox.events", "consumer", consumer,
-                        "result", handled ? "processed" : "duplicate").increment())
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
     }
 
     /**
@@ -159,12 +137,5 @@ public class Inbox {
             LOG.errorf("%s skipped an unreadable record: %s", consumer, e.getMessage());
             return null;
         }
-    }
-
-    /** Claims the event id for this consumer inside the current transaction; false if already claimed. */
-    public Uni<Boolean> claim(String consumer, String eventId) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(CLAIM).setParameter(1, consumer).setParameter(2, eventId).executeUpdate())
-                .map(n -> n == 1);
     }
 }

@@ -2,7 +2,6 @@ package io.contactcenter.events.outbox;
 
 import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into cc_outbox (event_id, topic, msg_key, event_type, payload)"
-            + " values (?1, ?2, ?3, ?4, ?5)";
-
     private static final String SQL_INSERT = "insert into cc_outbox (event_id, topic, msg_key, event_type, payload)"
             + " values ($1, $2, $3, $4, $5)";
 
@@ -28,15 +24,9 @@ public class Outbox {
         this.codec = codec;
     }
 
-    /** Creates an event of {@code type} about {@code subject} and stages it; must run in a transaction. */
-    public Uni<CloudEvent> publish(String type, String subject, Object data) {
-        CloudEvent event = codec.create(type, subject, data);
-        return add(event).replaceWith(event);
-    }
-
     /**
-     * For services that use the reactive SQL client directly: stages the event on {@code tx}, which must
-     * be the connection of the open transaction that writes the state change.
+     * Creates an event of {@code type} about {@code subject} and stages it on {@code tx}, which must be the
+     * connection of the open transaction that writes the state change.
      */
     public Uni<CloudEvent> publish(SqlClient tx, String type, String subject, Object data) {
         CloudEvent event = codec.create(type, subject, data);
@@ -53,21 +43,6 @@ public class Outbox {
         return tx.preparedQuery(SQL_INSERT)
                 .executeBatch(events.stream().map(e -> Tuple.of(e.id(), e.topic(), e.subject(), e.type(), codec.write(e)))
                         .toList())
-                .replaceWithVoid();
-    }
-
-    public Uni<Void> add(CloudEvent event) {
-        return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "Outbox.add needs an active transaction (use @WithTransaction): event " + event.type()))
-                .chain(tx -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(INSERT)
-                        .setParameter(1, event.id())
-                        .setParameter(2, event.topic())
-                        .setParameter(3, event.subject())
-                        .setParameter(4, event.type())
-                        .setParameter(5, codec.write(event))
-                        .executeUpdate())
                 .replaceWithVoid();
     }
 }
