@@ -9,6 +9,8 @@ import io.contactcenter.simulator.traffic.AfterSalesCenter;
 import io.contactcenter.simulator.traffic.Api;
 import io.contactcenter.simulator.traffic.Outcome;
 import io.contactcenter.simulator.traffic.Traffic;
+import io.contactcenter.devstack.DevStack;
+import io.contactcenter.events.Topics;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class DemoTrafficTest {
 
+    private static final String GROUP = "reporting-demo-test";
+    private static final List<String> READ_BY_REPORTING = List.of(Topics.CONTACTS, Topics.AGENTS, Topics.CALLBACKS, Topics.CRM,
+            Topics.IVR);
     private static final List<String> COUNTED = List.of("offered", "answered", "abandoned", "callbacksCompleted", "surveys");
 
     @Test
@@ -37,13 +47,15 @@ class DemoTrafficTest {
                         "CC_CALLBACK_CRM_TOKEN", serviceToken));
                 ServiceProcess ivr = ServiceProcess.start("ivr", Map.of("CC_IVR_CRM_URL", base(crm), "CC_IVR_ROUTING_URL",
                         base(routing), "CC_IVR_CALLBACK_URL", base(callback), "CC_IVR_SERVICE_TOKEN", serviceToken));
-                ServiceProcess reporting = ServiceProcess.start("reporting", Map.of())) {
+                ServiceProcess reporting = ServiceProcess.start("reporting", Map.of("CC_REPORTING_CONSUMER_GROUP", GROUP))) {
             Api api = new Api(Map.of("routing", URI.create(base(routing)), "crm", URI.create(base(crm)), "callback",
                     URI.create(base(callback)), "ivr", URI.create(base(ivr)), "reporting", URI.create(base(reporting))));
             Random random = new Random();
             String run = Long.toString(System.currentTimeMillis(), 36);
             AfterSalesCenter.Provisioned center = AfterSalesCenter.provision(api, "dt-" + run + "-",
                     20_000_000 + random.nextInt(70_000_000), "+494099" + (1_000_000 + random.nextInt(8_999_999)), 40, 1, 5);
+            // a fresh group replays the topics' history first; the baseline is taken once reporting has read it all
+            awaitCaughtUp(GROUP, Duration.ofMinutes(3));
             Map<String, Long> before = reported(api);
 
             Traffic.Plan plan = new Traffic.Plan(List.of(Traffic.Stream.ivr(center.ivrNumber(), 2.0)), center.agents(), 5,
@@ -98,6 +110,31 @@ class DemoTrafficTest {
             }
         }
         return sums;
+    }
+
+    /** Waits until {@code group} has committed the end offset of every partition it reads. */
+    private static void awaitCaughtUp(String group, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) DevStack.KAFKA_BOOTSTRAP))) {
+            Eventually.await("reporting caught up with the topics' history", timeout, Duration.ofSeconds(1), () -> {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get();
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    for (var topic : admin.describeTopics(READ_BY_REPORTING).allTopicNames().get().values()) {
+                        topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+                    }
+                    var ends = admin.listOffsets(latest).all().get();
+                    // every partition that holds records must be committed up to its end
+                    return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                            || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (java.util.concurrent.ExecutionException notYet) {
+                    return false; // the group has not joined yet
+                }
+            });
+        }
     }
 
     private static String base(ServiceProcess service) {
