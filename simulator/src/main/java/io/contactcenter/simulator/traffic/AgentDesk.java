@@ -82,7 +82,7 @@ final class AgentDesk {
             } catch (Exception dropped) {
                 if (running) {
                     traffic.note("offer stream of " + agentId + " dropped; reconnecting");
-                    sleep(500);
+                    Traffic.sleep(500);
                 }
             }
         }
@@ -117,7 +117,7 @@ final class AgentDesk {
             // away from the desk: routing takes the offer back when it expires; then the agent is back
             traffic.counters().ringOuts.incrementAndGet();
             Instant expires = Instant.parse(offer.path("expiresAt").asText());
-            sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 500);
+            Traffic.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 500);
             traffic.api().send("routing", "POST", "/routing/agents/" + agentId + "/state", auth, Map.of("state", "AVAILABLE"));
             return;
         }
@@ -141,7 +141,7 @@ final class AgentDesk {
             traffic.counters().returnedCalls.incrementAndGet();
             dialOut(contactId);
         }
-        sleep((long) (plan.handleTime(random) * 1000));
+        Traffic.sleep((long) (plan.handleTime(random) * 1000));
         double completeSent = traffic.now();
         traffic.api().call("routing", "POST", "/routing/contacts/" + contactId + "/complete", auth, Map.of());
         double completedAt = traffic.now();
@@ -164,16 +164,8 @@ final class AgentDesk {
                 traffic.counters().callbacksAnswered.incrementAndGet();
                 return;
             }
-            sleep(100);
+            Traffic.sleep(100);
         }
         traffic.error("callback " + callbackId + " never asked to be dialled");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -119,7 +119,7 @@ final class IvrCaller extends Caller {
         }
         // the IVR learns of the answer from routing's event; the edge bridges once it has
         for (int i = 0; i < 100 && !"CONNECTED".equals(last[0].path("state").asText()); i++) {
-            sleep(100);
+            Traffic.sleep(100);
             last[0] = event(Map.of("type", "played"));
         }
         awaitCompletion(call);
@@ -147,13 +147,5 @@ final class IvrCaller extends Caller {
             text.append(action.path("text").asText("")).append(' ');
         }
         return text.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -305,6 +305,15 @@ public final class Traffic implements AutoCloseable {
         }
     }
 
+    /** Sleeps; an interrupt ends the sleep and stays set for the caller's loop to see. */
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static Thread daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
