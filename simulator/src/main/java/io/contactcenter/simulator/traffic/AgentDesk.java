@@ -138,6 +138,7 @@ final class AgentDesk {
         Call call = traffic.call(contactId);
         call.answer(acceptedAt, offer.path("queueId").asText());
         if (returned) {
+            call.markReturned();
             traffic.counters().returnedCalls.incrementAndGet();
             dialOut(contactId);
         }

@@ -20,6 +20,7 @@ final class Call {
     private double answeredAt = Double.NaN;
     private double hungUpAt = Double.NaN;
     private boolean caller;
+    private boolean returned;
 
     Call(String contactId) {
         this.contactId = contactId;
@@ -57,6 +58,16 @@ final class Call {
 
     synchronized boolean fromCaller() {
         return caller;
+    }
+
+    /** A callback-service return of an earlier call, dialled by the edge. */
+    synchronized void markReturned() {
+        returned = true;
+    }
+
+    /** Answered, but neither one of our callers nor a returned call: a contact that was waiting before the run. */
+    synchronized boolean answeredForeign() {
+        return !caller && !returned && !Double.isNaN(answeredAt);
     }
 
     /** Null while it has not ended, or when its start is unknown (an offer for a contact no caller of ours made). */

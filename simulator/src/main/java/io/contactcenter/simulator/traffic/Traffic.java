@@ -237,6 +237,11 @@ public final class Traffic implements AutoCloseable {
         return out;
     }
 
+    /** Contacts the agents answered that were already waiting when the run began (not ours, not returned calls). */
+    public long foreignAnswered() {
+        return calls.values().stream().filter(Call::answeredForeign).count();
+    }
+
     public Counters counters() {
         return counters;
     }
