@@ -151,6 +151,14 @@ public final class FidelityBench {
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Measured m = r.measured();
+            if (r.theoryBusy() == null || r.theoryNominal() == null) {
+                // Erlang C has no steady state when the load reaches the agents: the calculator refuses it
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.1f %% | refused by the calculator (load ≥ agents) | – |"
+                        + " %.3f | – | – | %.1f %% | – | %.1f %% | – | **no theory** |%n", r.scenario().name(), m.offered(),
+                        r.busyMean(), m.serviceLevel() * 100, m.asaSeconds(), m.probabilityOfWaiting() * 100,
+                        m.abandonRate() * 100));
+                continue;
+            }
             double slTheory = r.theoryBusy().path("serviceLevel").asDouble();
             double asaTheory = r.theoryBusy().path("averageSpeedOfAnswerSeconds").asDouble();
             double dSl = (m.serviceLevel() - slTheory) * 100;
