@@ -147,6 +147,18 @@ class InteractionHistoryTest {
     }
 
     @Test
+    void anIvrOutcomeReadBeforeTheContactArrivedStillJoinsIt() throws InterruptedException {
+        var c = CrmFixtures.customer("STANDARD");
+        String contact = UUID.randomUUID().toString();
+        send(Topics.IVR, EventTypes.IVR_COMPLETED, "s-" + contact, new IvrCompleted("s-" + contact, contact, "after-sales", "contained", "order-status"));
+        Thread.sleep(2000); // the IVR consumer reads it first: no interaction exists yet
+        send(Topics.CONTACTS, EventTypes.CONTACT_ARRIVED, contact, new ContactArrived(contact, Channel.VOICE, c.phone(), "+4940555000", Instant.now()));
+        awaitTimeline(c.customerId(), "size()", 1);
+        awaitTimeline(c.customerId(), "[0].outcome", "SELF_SERVICE");
+        timeline(c.customerId()).body("[0].ivrOutcome", equalTo("contained"));
+    }
+
+    @Test
     void recordingsAttachToAContactButNotAgainstWithdrawnConsent() {
         var c = CrmFixtures.customer("STANDARD");
         String contact = UUID.randomUUID().toString();

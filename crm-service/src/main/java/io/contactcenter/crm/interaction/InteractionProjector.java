@@ -109,11 +109,11 @@ public class InteractionProjector {
     }
 
     private Uni<Void> arrived(SqlClient tx, ContactArrived a) {
-        return tx.preparedQuery("insert into crm_interaction (id, kind, customer_id, channel, started_at, outcome, updated_at)"
+        return lockContact(tx, a.contactId()).chain(() -> tx.preparedQuery("insert into crm_interaction (id, kind, customer_id, channel, started_at, outcome, updated_at)"
                         + " select $1, 'CONTACT', p.customer_id, $2, $3, 'ARRIVED', $3 from crm_phone p where p.phone = $4"
                         + " on conflict (id) do nothing")
-                .execute(Tuple.of(a.contactId(), a.channel().name(), utc(a.arrivedAt()), String.valueOf(a.from())))
-                .replaceWithVoid();
+                .execute(Tuple.of(a.contactId(), a.channel().name(), utc(a.arrivedAt()), String.valueOf(a.from()))))
+                .chain(() -> joinEarlyIvrOutcome(tx, a.contactId()));
     }
 
     /**
@@ -128,10 +128,10 @@ public class InteractionProjector {
                 : "queue:" + q.queueId();
         String caller = attributes.getOrDefault("callerNumber", attributes.get("from"));
         // a contact that arrived from a known number has its row already; otherwise the IVR's context names the customer
-        return tx.preparedQuery("update crm_interaction set queue_id = $2, issue = coalesce(issue, $3),"
+        return lockContact(tx, q.contactId()).chain(() -> tx.preparedQuery("update crm_interaction set queue_id = $2, issue = coalesce(issue, $3),"
                         + " outcome = case when outcome = 'ARRIVED' then 'QUEUED' else outcome end, updated_at = $4"
                         + " where id = $1")
-                .execute(Tuple.of(q.contactId(), q.queueId(), issue, utc(q.queuedAt())))
+                .execute(Tuple.of(q.contactId(), q.queueId(), issue, utc(q.queuedAt()))))
                 .chain(updated -> updated.rowCount() > 0 ? Uni.createFrom().item(updated.rowCount())
                         : tx.preparedQuery("insert into crm_interaction (id, kind, customer_id, channel, queue_id, issue,"
                                         + " started_at, outcome, updated_at)"
@@ -140,7 +140,8 @@ public class InteractionProjector {
                                 .execute(Tuple.from(Arrays.asList(q.contactId(), q.channel().name(), q.queueId(), issue,
                                         utc(q.queuedAt()), attributes.get("customerId"), caller)))
                                 .map(inserted -> inserted.rowCount()))
-                .chain(rows -> rows == 0 ? Uni.createFrom().voidItem() : detectRepeat(tx, q.contactId()));
+                .chain(rows -> rows == 0 ? Uni.createFrom().voidItem() : detectRepeat(tx, q.contactId()))
+                .chain(() -> joinEarlyIvrOutcome(tx, q.contactId()));
     }
 
     /**
@@ -183,12 +184,45 @@ public class InteractionProjector {
         if (c.contactId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return update(tx, "ivr_outcome = $2::varchar,"
-                + " outcome = case when outcome = 'ARRIVED' and $2::varchar = 'contained' then 'SELF_SERVICE'"
-                + " when outcome = 'ARRIVED' and $2::varchar = 'abandoned' then 'ABANDONED_IN_IVR' else outcome end,"
-                + " ended_at = case when outcome = 'ARRIVED' and $2::varchar in ('contained', 'abandoned') then $3"
-                + " else ended_at end",
-                c.contactId(), c.outcome(), utc(at));
+        return lockContact(tx, c.contactId())
+                .chain(() -> applyIvrOutcome(tx, c.contactId(), c.outcome(), utc(at)))
+                .chain(rows -> rows > 0 ? Uni.createFrom().voidItem()
+                // read before the contact's arrival (another topic): kept until the interaction exists
+                : tx.preparedQuery("insert into crm_ivr_outcome_pending (contact_id, outcome, completed_at) values ($1, $2, $3)"
+                                + " on conflict (contact_id) do nothing")
+                        .execute(Tuple.of(c.contactId(), c.outcome(), utc(at))).replaceWithVoid());
+    }
+
+    private Uni<Integer> applyIvrOutcome(SqlClient tx, String contactId, String outcome, Object at) {
+        return tx.preparedQuery("update crm_interaction set ivr_outcome = $2::varchar,"
+                        + " outcome = case when outcome = 'ARRIVED' and $2::varchar = 'contained' then 'SELF_SERVICE'"
+                        + " when outcome = 'ARRIVED' and $2::varchar = 'abandoned' then 'ABANDONED_IN_IVR' else outcome end,"
+                        + " ended_at = case when outcome = 'ARRIVED' and $2::varchar in ('contained', 'abandoned') then $3"
+                        + " else ended_at end where id = $1")
+                .execute(Tuple.of(contactId, outcome, at)).map(r -> r.rowCount());
+    }
+
+    /**
+     * The contacts and IVR consumers run in their own transactions: without this lock an IVR outcome could miss a
+     * contact row that is being inserted at the same moment and be parked where nothing would ever pick it up.
+     * A deadlock between two batches locking in different orders is resolved by PostgreSQL and the inbox retries.
+     */
+    private static Uni<Void> lockContact(SqlClient tx, String contactId) {
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtext('crm-contact:' || $1))").execute(Tuple.of(contactId))
+                .replaceWithVoid();
+    }
+
+    /** An IVR outcome that was read before the interaction existed joins it now. */
+    private Uni<Void> joinEarlyIvrOutcome(SqlClient tx, String contactId) {
+        return tx.preparedQuery("delete from crm_ivr_outcome_pending where contact_id = $1 returning outcome, completed_at")
+                .execute(Tuple.of(contactId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    var row = rows.iterator().next();
+                    return applyIvrOutcome(tx, contactId, row.getString(0), row.getOffsetDateTime(1)).replaceWithVoid();
+                });
     }
 
     private Uni<Void> callbackRequested(SqlClient tx, CallbackRequested r, Instant at) {
