@@ -109,7 +109,9 @@ public class InteractionProjector {
     }
 
     private Uni<Void> arrived(SqlClient tx, ContactArrived a) {
-        return lockContact(tx, a.contactId()).chain(() -> tx.preparedQuery("insert into crm_interaction (id, kind, customer_id, channel, started_at, outcome, updated_at)"
+        return lockContact(tx, a.contactId())
+                .chain(() -> tx.preparedQuery("insert into crm_interaction (id, kind, customer_id, channel, started_at,"
+                        + " outcome, updated_at)"
                         + " select $1, 'CONTACT', p.customer_id, $2, $3, 'ARRIVED', $3 from crm_phone p where p.phone = $4"
                         + " on conflict (id) do nothing")
                 .execute(Tuple.of(a.contactId(), a.channel().name(), utc(a.arrivedAt()), String.valueOf(a.from()))))
@@ -128,7 +130,8 @@ public class InteractionProjector {
                 : "queue:" + q.queueId();
         String caller = attributes.getOrDefault("callerNumber", attributes.get("from"));
         // a contact that arrived from a known number has its row already; otherwise the IVR's context names the customer
-        return lockContact(tx, q.contactId()).chain(() -> tx.preparedQuery("update crm_interaction set queue_id = $2, issue = coalesce(issue, $3),"
+        return lockContact(tx, q.contactId())
+                .chain(() -> tx.preparedQuery("update crm_interaction set queue_id = $2, issue = coalesce(issue, $3),"
                         + " outcome = case when outcome = 'ARRIVED' then 'QUEUED' else outcome end, updated_at = $4"
                         + " where id = $1")
                 .execute(Tuple.of(q.contactId(), q.queueId(), issue, utc(q.queuedAt()))))
