@@ -100,8 +100,7 @@ class ActivityReportsTest {
                 .when().get("/reports/queues/" + queue + "/intervals")
                 .then().statusCode(200)
                 .body(containsString("resolution_seconds,fcr,surveys,csat,callbacks_requested"));
-        given().header("Authorization", SUPERVISOR).when().get("/reports/realtime/queues/" + queue)
-                .then().statusCode(200).body("scheduledCallbacks", equalTo(1));
+        RealtimeReadModelTest.awaitQueue(queue, "scheduledCallbacks", 1);
     }
 
     @Test

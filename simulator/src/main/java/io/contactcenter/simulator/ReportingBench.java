@@ -28,25 +28,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Reporting ingest benchmark: contact lifecycles (queued, answered, completed) produced to {@code cc.contacts}
- * as fast as the producer goes; throughput = events the service processed (its inbox counter) per second
- * until all are in; meanwhile a wallboard-like client reads {@code /reports/realtime/queues} every 50 ms and
- * its latency is recorded.
+ * Reporting ingest benchmark, in two phases against one reporting-service:
+ * <ol>
+ * <li><b>backlog</b>: contact lifecycles (queued, answered, completed) are written to {@code cc.contacts} before the
+ * service reads them, then the service drains them: its ingest capacity with nothing else on the machine's cores but
+ * Kafka and PostgreSQL (as after an outage, or a replay);</li>
+ * <li><b>live</b>: as many lifecycles again, produced at a fixed rate while the service reads them: it sustains the rate
+ * when its lag stays bounded and it is caught up right after the producer stops.</li>
+ * </ol>
+ * Events in = the service's inbox counter. Throughout, a wallboard-like client reads {@code /reports/realtime/queues}
+ * every 50 ms and its latency is recorded per phase.
  */
 public final class ReportingBench {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** One phase's numbers. */
+    private record Phase(String name, int events, double produceSeconds, double seconds, double cpu, long maxLag,
+            double drainAfterProducer, List<Double> snapshots) {
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = Bench.options(args);
         int contacts = Integer.parseInt(opts.getOrDefault("contacts", "50000"));
+        double rate = Double.parseDouble(opts.getOrDefault("rate", "20000"));
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/reporting.md"));
         Bench.init();
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -54,84 +68,199 @@ public final class ReportingBench {
         TopicSetup.skipToEnd(DevStack.KAFKA_BOOTSTRAP, group);
         EventCodec codec = new EventCodec(MAPPER, Clock.systemUTC(), "reporting-bench");
         int events = contacts * 3;
-        double seconds;
-        List<Double> snapshotMs = new ArrayList<>();
-        double cpuService;
-        try (ServiceProcess reporting = ServiceProcess.start("reporting",
-                Map.of("MP_MESSAGING_INCOMING_CONTACTS_GROUP_ID", group, "MP_MESSAGING_INCOMING_AGENTS_GROUP_ID", group),
-                List.of("-Xmx1g", "-XX:+UseG1GC"))) {
-            HttpClient http = HttpClient.newHttpClient();
-            double before = processed(http, reporting);
-            double cpuBefore = Machine.cpuSecondsOf(reporting.pid());
-            AtomicBoolean stop = new AtomicBoolean();
-            String token = Tokens.bearer("supervisor");
-            Thread wallboard = new Thread(() -> {
-                while (!stop.get()) {
-                    long t0 = System.nanoTime();
-                    try {
-                        http.send(HttpRequest.newBuilder(URI.create(reporting.url("/reports/realtime/queues")))
-                                .header("Authorization", token).build(), HttpResponse.BodyHandlers.discarding());
-                        synchronized (snapshotMs) {
-                            snapshotMs.add((System.nanoTime() - t0) / 1e6);
-                        }
-                        Thread.sleep(50);
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            long start = System.nanoTime();
-            wallboard.start();
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP);
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-                Instant t = Instant.now();
-                for (int i = 0; i < contacts; i++) {
-                    String id = "rb-" + run + "-" + i;
-                    String queue = "rb-q" + (i % 100);
-                    Instant at = t.plusMillis(i);
-                    send(producer, codec, EventTypes.CONTACT_QUEUED, id, new ContactQueued(id, queue, Channel.VOICE, 1, at, at,
-                            Map.of(), 1, null));
-                    send(producer, codec, EventTypes.CONTACT_ANSWERED, id, new ContactAnswered(id, queue, "a" + (i % 500),
-                            (i % 40), at.plusSeconds(i % 40)));
-                    send(producer, codec, EventTypes.CONTACT_COMPLETED, id, new ContactCompleted(id, queue, "a" + (i % 500),
-                            120, 10, 20, at.plusSeconds(200)));
+        List<Phase> phases = new ArrayList<>();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            long t0 = System.nanoTime();
+            produce(producer, codec, run + "-b", contacts, Double.POSITIVE_INFINITY);
+            double produceBacklog = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "backlog of %d events written in %.1f s%n", events, produceBacklog);
+            Map<String, String> env = new java.util.HashMap<>(Map.of("MP_MESSAGING_INCOMING_CONTACTS_GROUP_ID", group,
+                    "MP_MESSAGING_INCOMING_AGENTS_GROUP_ID", group));
+            // --env=NAME=value;NAME=value: service settings to compare, e.g. consumer tuning
+            for (String kv : opts.getOrDefault("env", "").split(";")) {
+                if (kv.contains("=")) {
+                    env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
                 }
             }
-            while (processed(http, reporting) - before < events && System.nanoTime() - start < 600e9) {
-                Thread.sleep(200);
+            try (ServiceProcess reporting = ServiceProcess.start("reporting", env, jvm(opts))) {
+                HttpClient http = HttpClient.newHttpClient();
+                Wallboard wallboard = new Wallboard(http, reporting);
+                wallboard.start();
+                // the drain is timed from the first event in (the consumer joins its group a few seconds after ready)
+                double done = processed(http, reporting);
+                while (done == 0) {
+                    Thread.sleep(20);
+                    done = processed(http, reporting);
+                }
+                long start = System.nanoTime();
+                double cpuBefore = Machine.cpuSecondsOf(reporting.pid());
+                wallboard.phase("backlog");
+                long maxLag = await(http, reporting, events, start, null);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                phases.add(new Phase("backlog", events - (int) done, produceBacklog, seconds,
+                        (Machine.cpuSecondsOf(reporting.pid()) - cpuBefore) / seconds, maxLag, 0,
+                        wallboard.phase("live")));
+
+                start = System.nanoTime();
+                cpuBefore = Machine.cpuSecondsOf(reporting.pid());
+                long[] producedAt = {0};
+                Thread live = new Thread(() -> {
+                    produce(producer, codec, run + "-l", contacts, rate);
+                    producedAt[0] = System.nanoTime();
+                });
+                live.start();
+                maxLag = await(http, reporting, 2 * events, start, live);
+                long end = System.nanoTime();
+                live.join();
+                seconds = (end - start) / 1e9;
+                phases.add(new Phase("live", events, (producedAt[0] - start) / 1e9, seconds,
+                        (Machine.cpuSecondsOf(reporting.pid()) - cpuBefore) / seconds, maxLag,
+                        (end - producedAt[0]) / 1e9, wallboard.phase(null)));
+                wallboard.stop();
             }
-            seconds = (System.nanoTime() - start) / 1e9;
-            cpuService = (Machine.cpuSecondsOf(reporting.pid()) - cpuBefore) / seconds;
-            stop.set(true);
-            wallboard.join();
         }
-        double[] lat = snapshotMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        StringBuilder table = new StringBuilder("| phase | events | produced in s | ingest s | events/s | max lag (events)"
+                + " | caught up after producer, s | service CPU | snapshot reads | snapshot p50 ms | p99 ms | max ms |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Phase ph : phases) {
+            double[] lat = Stats.sorted(ph.snapshots());
+            table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f | %d | %s | %.0f%% | %d | %.1f | %.1f | %.1f |%n",
+                    ph.name(), ph.events(), ph.produceSeconds(), ph.seconds(), ph.events() / ph.seconds(), ph.maxLag(),
+                    ph.name().equals("live") ? String.format(Locale.ROOT, "%.2f", ph.drainAfterProducer()) : "n/a",
+                    100 * ph.cpu(), lat.length, Stats.percentile(lat, 50), Stats.percentile(lat, 99),
+                    Stats.percentile(lat, 100)));
+            System.out.printf(Locale.ROOT, "%s: %d events in %.1f s = %.0f events/s; snapshot p99 %.1f ms%n", ph.name(),
+                    ph.events(), ph.seconds(), ph.events() / ph.seconds(), Stats.percentile(lat, 99));
+        }
         String md = "# Reporting ingest benchmark\n\n"
                 + "Generated by `./contact-center bench reporting" + (args.length == 0 ? "" : " " + String.join(" ", args))
                 + "` on " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ".\n\n"
                 + "- Machine: " + Machine.describe() + "\n"
-                + "- Setup: one reporting-service (JVM `-Xmx1g -XX:+UseG1GC`), Kafka and PostgreSQL local; " + contacts
-                + " contact lifecycles (queued, answered, completed = " + events + " CloudEvents) over 100 queues, produced"
-                + " to `cc.contacts` as fast as one producer goes (acks=all, linger 5 ms), consumed in batches through the"
-                + " inbox (each event once) into `rpt_contact` / `rpt_agent`.\n"
-                + "- Throughput: events processed (the service's `cc_inbox_events_total`) ÷ time from the first produce to"
-                + " the last event in. Snapshot latency: a client reading `/reports/realtime/queues` every 50 ms during the"
-                + " ingest.\n\n"
-                + "| events | seconds | events/s | service CPU | snapshot reads | snapshot p50 ms | p99 ms | max ms |\n"
-                + "|---|---|---|---|---|---|---|---|\n"
-                + String.format(Locale.ROOT, "| %d | %.1f | %.0f | %.0f%% | %d | %.1f | %.1f | %.1f |%n", events, seconds,
-                        events / seconds, 100 * cpuService, lat.length, Stats.percentile(lat, 50), Stats.percentile(lat, 99),
-                        Stats.percentile(lat, 100));
+                + "- Setup: one reporting-service (JVM `" + String.join(" ", jvm(opts)) + "`), Kafka and PostgreSQL local;"
+                + " per phase " + contacts + " contact lifecycles (queued, answered, completed = " + events + " CloudEvents)"
+                + " over 100 queues on `cc.contacts` (acks=all, linger 5 ms), consumed in batches through the inbox (each"
+                + " event once) into `rpt_contact`, `rpt_queue_day` and `rpt_agent`.\n"
+                + "- **backlog**: the events are written before the service reads them, then drained; events/s = events ÷"
+                + " time from the first event in to the last. **live**: the producer paces itself at "
+                + String.format(Locale.ROOT, "%.0f", rate) + " events/s while the service reads; events/s = events ÷ time"
+                + " from the first produce to the last event in; max lag = produced − processed, sampled every 250 ms.\n"
+                + "- Snapshot latency: a client reading `/reports/realtime/queues` every 50 ms during each phase.\n\n"
+                + table;
         Bench.write(out, md);
-        System.out.printf(Locale.ROOT, "%d events in %.1f s = %.0f events/s; snapshot p99 %.1f ms%n", events, seconds,
-                events / seconds, Stats.percentile(lat, 99));
         System.exit(0);
     }
 
+    /** Polls the inbox counter until {@code total} events are in; the largest lag seen against what was produced. */
+    private static long await(HttpClient http, ServiceProcess s, int total, long start, Thread producer) throws Exception {
+        long maxLag = 0;
+        double done = 0;
+        while (done < total && System.nanoTime() - start < 900e9) {
+            Thread.sleep(250);
+            done = processed(http, s);
+            if (producer != null) {
+                maxLag = Math.max(maxLag, PRODUCED.get() - (long) done);
+            }
+        }
+        if (done < total) {
+            throw new IllegalStateException("only " + done + " of " + total + " events in after 15 minutes");
+        }
+        return maxLag;
+    }
+
+    /** Events produced so far in this run (both phases). */
+    private static final AtomicLong PRODUCED = new AtomicLong();
+
+    /** Lifecycles of {@code contacts} contacts, paced at {@code eventsPerSecond} (infinite: as fast as it goes). */
+    private static void produce(KafkaProducer<String, String> producer, EventCodec codec, String prefix, int contacts,
+            double eventsPerSecond) {
+        Instant t = Instant.now();
+        long start = System.nanoTime();
+        for (int i = 0; i < contacts; i++) {
+            if (eventsPerSecond < Double.POSITIVE_INFINITY) {
+                long due = start + (long) (3 * i * 1e9 / eventsPerSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            String id = "rb-" + prefix + "-" + i;
+            String queue = "rb-q" + (i % 100);
+            Instant at = t.plusMillis(i);
+            send(producer, codec, EventTypes.CONTACT_QUEUED, id, new ContactQueued(id, queue, Channel.VOICE, 1, at, at,
+                    Map.of(), 1, null));
+            send(producer, codec, EventTypes.CONTACT_ANSWERED, id, new ContactAnswered(id, queue, "a" + (i % 500),
+                    (i % 40), at.plusSeconds(i % 40)));
+            send(producer, codec, EventTypes.CONTACT_COMPLETED, id, new ContactCompleted(id, queue, "a" + (i % 500),
+                    120, 10, 20, at.plusSeconds(200)));
+        }
+        producer.flush();
+    }
+
+    /** A wallboard-like client: reads the queue snapshot every 50 ms, latencies kept per phase. */
+    private static final class Wallboard {
+        private final HttpClient http;
+        private final ServiceProcess service;
+        private final String token = Tokens.bearer("supervisor");
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final Thread thread = new Thread(this::loop);
+        private List<Double> current = null;
+
+        Wallboard(HttpClient http, ServiceProcess service) {
+            this.http = http;
+            this.service = service;
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Starts recording a new phase (null: none); returns the samples of the one that ended. */
+        synchronized List<Double> phase(String name) {
+            List<Double> ended = current == null ? List.of() : current;
+            current = name == null ? null : new ArrayList<>();
+            return ended;
+        }
+
+        private synchronized void record(double ms) {
+            if (current != null) {
+                current.add(ms);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            stop.set(true);
+            thread.join();
+        }
+
+        private void loop() {
+            while (!stop.get()) {
+                long t0 = System.nanoTime();
+                try {
+                    http.send(HttpRequest.newBuilder(URI.create(service.url("/reports/realtime/queues")))
+                            .header("Authorization", token).build(), HttpResponse.BodyHandlers.discarding());
+                    record((System.nanoTime() - t0) / 1e6);
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static List<String> jvm(Map<String, String> opts) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
+        if (opts.containsKey("jfr")) {
+            jvm.add("-XX:StartFlightRecording=filename=" + opts.get("jfr") + ",settings=profile");
+        }
+        return jvm;
+    }
+
     private static void send(KafkaProducer<String, String> producer, EventCodec codec, String type, String id, Object data) {
+        PRODUCED.incrementAndGet();
         producer.send(new ProducerRecord<>(Topics.CONTACTS, id, codec.write(codec.create(type, id, data))));
     }
 

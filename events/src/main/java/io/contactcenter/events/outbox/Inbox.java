@@ -83,17 +83,26 @@ public class Inbox {
                 events.add(event);
             }
         }
+        return consumeDecoded(consumer, events, CloudEvent::id, pool, handler);
+    }
+
+    /**
+     * As {@link #consumeAll}, for events the caller has already decoded (e.g. with {@link EventCodec#readTyped}, off the
+     * event loop); {@code id} gives each one's event id.
+     */
+    public <T> Uni<Integer> consumeDecoded(String consumer, List<T> events, Function<T, String> id, Pool pool,
+            BiFunction<List<T>, SqlConnection, Uni<?>> handler) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        String[] ids = events.stream().map(CloudEvent::id).toArray(String[]::new);
+        String[] ids = events.stream().map(id).toArray(String[]::new);
         return pool.withTransaction(conn -> conn.preparedQuery("insert into cc_inbox (consumer, event_id)"
                 + " select $1, unnest($2::varchar[]) on conflict do nothing returning event_id")
                 .execute(Tuple.of(consumer, ids))
                 .chain(rows -> {
                     Set<String> claimed = new HashSet<>();
                     rows.forEach(r -> claimed.add(r.getString(0)));
-                    List<CloudEvent> fresh = events.stream().filter(e -> claimed.remove(e.id())).toList();
+                    List<T> fresh = events.stream().filter(e -> claimed.remove(id.apply(e))).toList();
                     return fresh.isEmpty() ? Uni.createFrom().item(0)
                             : handler.apply(fresh, conn).replaceWith(fresh.size());
                 }))
@@ -107,9 +116,19 @@ public class Inbox {
 
     /** Counts and skips an event whose payload does not fit its type (see {@link #apply}). */
     public void rejected(String consumer, CloudEvent event) {
+        rejected(consumer, event.id(), event.type());
+    }
+
+    /** Counts and skips the event {@code eventId} of {@code type}, whose payload does not fit the type. */
+    public void rejected(String consumer, String eventId, String type) {
         registry.counter("cc.inbox.rejected", "consumer", consumer).increment();
-        LOG.errorf("%s skipped event %s of type %s: its payload does not match the type", consumer, event.id(),
-                event.type());
+        LOG.errorf("%s skipped event %s of type %s: its payload does not match the type", consumer, eventId, type);
+    }
+
+    /** Counts and skips a record that is not a CloudEvent. */
+    public void unreadable(String consumer, String problem) {
+        registry.counter("cc.inbox.rejected", "consumer", consumer).increment();
+        LOG.errorf("%s skipped an unreadable record: %s", consumer, problem);
     }
 
     /**
@@ -133,8 +152,7 @@ public class Inbox {
         try {
             return codec.read(json);
         } catch (IllegalArgumentException e) {
-            registry.counter("cc.inbox.rejected", "consumer", consumer).increment();
-            LOG.errorf("%s skipped an unreadable record: %s", consumer, e.getMessage());
+            unreadable(consumer, e.getMessage());
             return null;
         }
     }

@@ -2,9 +2,9 @@ package io.contactcenter.reporting.realtime;
 
 import static io.contactcenter.events.sql.Sql.utc;
 
-import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
+import io.contactcenter.events.TypedEvent;
 import io.contactcenter.events.contact.ContactAbandoned;
 import io.contactcenter.events.contact.ContactAnswered;
 import io.contactcenter.events.contact.ContactCancelled;
@@ -12,6 +12,7 @@ import io.contactcenter.events.contact.ContactCompleted;
 import io.contactcenter.events.contact.ContactOverflowed;
 import io.contactcenter.events.contact.ContactQueued;
 import io.contactcenter.events.contact.ContactSurveyCompleted;
+import io.contactcenter.events.contact.ContactTransferred;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,35 +54,56 @@ public class ContactIngest {
     private record Change(String type, Object data) {
     }
 
-    /** Runs in the inbox transaction; {@code rejected} is told of events whose payload does not fit their type. */
-    public Uni<Void> applyAll(List<CloudEvent> events, SqlClient tx, Consumer<CloudEvent> rejected) {
-        Map<String, List<Change>> byContact = new LinkedHashMap<>();
-        Counters counters = new Counters();
-        for (CloudEvent e : events) {
-            Change change;
+    /**
+     * Reads a poll's records into typed events: the CPU-heavy part, meant to run off the event loop. Records that
+     * are not CloudEvents go to {@code unreadable} and are left out.
+     */
+    public List<TypedEvent> decode(List<String> records, Consumer<String> unreadable) {
+        List<TypedEvent> events = new ArrayList<>(records.size());
+        for (String json : records) {
             try {
-                change = parse(e);
-            } catch (IllegalArgumentException bad) {
+                events.add(codec.readTyped(json, ContactIngest::payloadType));
+            } catch (IllegalArgumentException e) {
+                unreadable.accept(e.getMessage());
+            }
+        }
+        return events;
+    }
+
+    /** Runs in the inbox transaction; {@code rejected} is told of events whose payload does not fit their type. */
+    public Uni<Void> applyAll(List<TypedEvent> events, SqlClient tx, Consumer<TypedEvent> rejected) {
+        Map<String, List<Change>> byContact = new HashMap<>();
+        List<List<Change>> contacts = new ArrayList<>();
+        Counters counters = new Counters();
+        for (TypedEvent e : events) {
+            if (e.problem() != null) {
                 rejected.accept(e);
                 continue;
             }
-            if (change != null) {
-                byContact.computeIfAbsent(e.subject(), k -> new ArrayList<>()).add(change);
-                counters.add(change, serviceLevelSeconds);
+            if (payloadType(e.type()) == null) {
+                continue;
             }
+            Change change = new Change(e.type(), e.type().equals(EventTypes.CONTACT_TRANSFERRED) ? e.subject() : e.data());
+            byContact.computeIfAbsent(String.valueOf(e.subject()), k -> {
+                List<Change> list = new ArrayList<>(3);
+                contacts.add(list);
+                return list;
+            }).add(change);
+            counters.add(change, serviceLevelSeconds);
         }
-        int rounds = byContact.values().stream().mapToInt(List::size).max().orElse(0);
+        int rounds = contacts.stream().mapToInt(List::size).max().orElse(0);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int k = 0; k < rounds; k++) {
             int round = k;
-            chain = chain.chain(() -> round(tx, byContact.values().stream()
+            chain = chain.chain(() -> round(tx, contacts.stream()
                     .filter(list -> list.size() > round).map(list -> list.get(round)).toList()));
         }
         return chain.chain(() -> counters.write(tx));
     }
 
-    private Change parse(CloudEvent e) {
-        Class<?> type = switch (e.type()) {
+    /** The payload class of the contact events the read model uses; null for the others. */
+    private static Class<?> payloadType(String type) {
+        return switch (type) {
             case EventTypes.CONTACT_QUEUED -> ContactQueued.class;
             case EventTypes.CONTACT_ANSWERED -> ContactAnswered.class;
             case EventTypes.CONTACT_ABANDONED -> ContactAbandoned.class;
@@ -88,13 +111,9 @@ public class ContactIngest {
             case EventTypes.CONTACT_OVERFLOWED -> ContactOverflowed.class;
             case EventTypes.CONTACT_CANCELLED -> ContactCancelled.class;
             case EventTypes.CONTACT_SURVEY_COMPLETED -> ContactSurveyCompleted.class;
-            case EventTypes.CONTACT_TRANSFERRED -> Object.class;
+            case EventTypes.CONTACT_TRANSFERRED -> ContactTransferred.class;
             default -> null;
         };
-        if (type == null) {
-            return null;
-        }
-        return new Change(e.type(), type == Object.class ? e.subject() : codec.data(e, type));
     }
 
     /** One round: every contact at most once, so the statements touch disjoint rows and run pipelined. */

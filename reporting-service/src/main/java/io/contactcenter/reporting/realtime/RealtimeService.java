@@ -1,5 +1,7 @@
 package io.contactcenter.reporting.realtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Answers real-time queue questions from the read models ({@link ContactIngest} writes them). */
 @ApplicationScoped
@@ -33,22 +36,66 @@ public class RealtimeService {
     private final Pool pool;
     /** Threshold of the real-time service level (answered within it counts as in service level). */
     private final double serviceLevelSeconds;
+    private final long maxAgeNanos;
+    private final Timer queryTime;
+    /** The latest snapshot of all queues, and when (System.nanoTime) its computation started. */
+    private volatile Snapshot latest;
+    /** The computation under way, shared by every reader that arrives meanwhile; guarded by this. */
+    private Uni<Snapshot> computing;
+
+    private record Snapshot(long startedNanos, List<QueueRealtime> queues) {
+    }
 
     public RealtimeService(Clock clock, Pool pool,
-            @ConfigProperty(name = "cc.reporting.service-level-seconds", defaultValue = "20") double serviceLevelSeconds) {
+            @ConfigProperty(name = "cc.reporting.service-level-seconds", defaultValue = "20") double serviceLevelSeconds,
+            RealtimeConfig config, MeterRegistry registry) {
         this.serviceLevelSeconds = serviceLevelSeconds;
         this.clock = clock;
         this.pool = pool;
+        this.maxAgeNanos = config.maxAge().toNanos();
+        this.queryTime = Timer.builder("cc.reporting.realtime.query")
+                .description("Time the database takes to compute the real-time queue snapshot")
+                .publishPercentileHistogram().register(registry);
     }
 
     /**
-     * All queues with activity today, waiting contacts or open callbacks, or just {@code queueId} when given. Plain
-     * SQL client: callable from any thread.
+     * All queues with activity today, waiting contacts or open callbacks, or just {@code queueId} when given, from a
+     * snapshot at most {@link RealtimeConfig#maxAge()} old. Plain SQL client: callable from any thread.
      */
     public Uni<List<QueueRealtime>> queues(String queueId) {
+        return snapshot().map(s -> queueId == null ? s.queues()
+                : s.queues().stream().filter(q -> q.queueId().equals(queueId)).toList());
+    }
+
+    private Uni<Snapshot> snapshot() {
+        Snapshot s = latest;
+        if (s != null && System.nanoTime() - s.startedNanos() < maxAgeNanos) {
+            return Uni.createFrom().item(s);
+        }
+        synchronized (this) {
+            if (computing == null) {
+                long started = System.nanoTime();
+                computing = compute()
+                        .map(queues -> new Snapshot(started, queues))
+                        .invoke(fresh -> {
+                            queryTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                            latest = fresh;
+                        })
+                        .eventually(() -> {
+                            synchronized (this) {
+                                computing = null;
+                            }
+                        })
+                        .memoize().indefinitely();
+            }
+            return computing;
+        }
+    }
+
+    private Uni<List<QueueRealtime>> compute() {
         Instant now = clock.instant();
         Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
-        String queue = queueId == null ? "" : queueId;
+        String queue = "";
         return pool.preparedQuery("select queue_id, count(*) from rpt_callback where ended_at is null"
                         + " and ($1 = '' or queue_id = $1) group by queue_id").execute(Tuple.of(queue))
                 .chain(callbackRows -> {
