@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import java.io.IOException;
-import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Builds, writes and reads CloudEvents with the application's Jackson mapper. */
 @ApplicationScoped
@@ -101,9 +101,10 @@ public class EventCodec {
             if (id == null || id.isBlank() || type == null || type.isBlank()) {
                 throw new IllegalArgumentException("not a CloudEvent: no id or type");
             }
-            if (early != null && payloadType.apply(type) != null) {
+            Class<?> target = early == null ? null : payloadType.apply(type);
+            if (target != null) {
                 try (JsonParser buffered = early.asParser(mapper)) {
-                    data = mapper.readValue(buffered, payloadType.apply(type));
+                    data = mapper.readValue(buffered, target);
                 }
             }
             return new TypedEvent(id, type, subject, data, null);

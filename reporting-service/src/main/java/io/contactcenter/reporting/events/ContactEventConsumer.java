@@ -31,7 +31,7 @@ public class ContactEventConsumer {
         this.pool = pool;
         this.ingest = ingest;
         this.decodeTime = Timer.builder("cc.reporting.ingest.time").tag("step", "decode")
-                .description("Time a poll of cc.contacts takes to decode and to write, in one transaction")
+                .description("Time a poll of cc.contacts takes by step: decode (worker thread), write (one transaction)")
                 .publishPercentileHistogram().register(registry);
         this.writeTime = Timer.builder("cc.reporting.ingest.time").tag("step", "write")
                 .publishPercentileHistogram().register(registry);

@@ -25,8 +25,8 @@ public class RealtimeService {
                    coalesce(d.abandoned, 0) as abandoned, coalesce(d.answered_within, 0) as answered_within,
                    d.last_ewt
               from (select queue_id, count(*) as waiting, min(virtual_start_time) as oldest from rpt_contact
-                     where state = 'WAITING' and ($2 = '' or queue_id = $2) group by queue_id) w
-              full join (select * from rpt_queue_day where day = $1 and ($2 = '' or queue_id = $2)) d
+                     where state = 'WAITING' group by queue_id) w
+              full join (select * from rpt_queue_day where day = $1) d
                 on d.queue_id = w.queue_id
              order by 1
             """;
@@ -95,14 +95,13 @@ public class RealtimeService {
     private Uni<List<QueueRealtime>> compute() {
         Instant now = clock.instant();
         Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
-        String queue = "";
         return pool.preparedQuery("select queue_id, count(*) from rpt_callback where ended_at is null"
-                        + " and ($1 = '' or queue_id = $1) group by queue_id").execute(Tuple.of(queue))
+                        + " group by queue_id").execute()
                 .chain(callbackRows -> {
                     java.util.Map<String, Long> callbacks = new java.util.TreeMap<>();
                     callbackRows.forEach(r -> callbacks.put(r.getString(0), r.getLong(1)));
                     return pool.preparedQuery(QUEUE_STATS)
-                            .execute(Tuple.of(midnight.atOffset(java.time.ZoneOffset.UTC).toLocalDate(), queue))
+                            .execute(Tuple.of(midnight.atOffset(java.time.ZoneOffset.UTC).toLocalDate()))
                             .map(rows -> {
                                 java.util.Map<String, QueueRealtime> out = new java.util.TreeMap<>();
                                 for (var r : rows) {
