@@ -23,10 +23,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -82,7 +84,7 @@ public final class ReportingBench {
             produce(producer, codec, run + "-b", contacts, Double.POSITIVE_INFINITY);
             double produceBacklog = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "backlog of %d events written in %.1f s%n", events, produceBacklog);
-            Map<String, String> env = new java.util.HashMap<>(Map.of("MP_MESSAGING_INCOMING_CONTACTS_GROUP_ID", group,
+            Map<String, String> env = new HashMap<>(Map.of("MP_MESSAGING_INCOMING_CONTACTS_GROUP_ID", group,
                     "MP_MESSAGING_INCOMING_AGENTS_GROUP_ID", group));
             // --env=NAME=value;NAME=value: service settings to compare, e.g. consumer tuning
             for (String kv : opts.getOrDefault("env", "").split(";")) {
@@ -103,10 +105,10 @@ public final class ReportingBench {
                 long start = System.nanoTime();
                 double cpuBefore = Machine.cpuSecondsOf(reporting.pid());
                 wallboard.phase("backlog");
-                java.util.TreeMap<Double, Double> queries = queryBuckets(http, reporting);
+                TreeMap<Double, Double> queries = queryBuckets(http, reporting);
                 long maxLag = await(http, reporting, warmup + events, start, null);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                java.util.TreeMap<Double, Double> queriesAfter = queryBuckets(http, reporting);
+                TreeMap<Double, Double> queriesAfter = queryBuckets(http, reporting);
                 phases.add(new Phase("backlog", warmup + events - (int) done, produceBacklog, seconds,
                         (Machine.cpuSecondsOf(reporting.pid()) - cpuBefore) / seconds, maxLag, 0,
                         wallboard.phase("live"), p99(queries, queriesAfter), count(queries, queriesAfter)));
@@ -280,10 +282,10 @@ public final class ReportingBench {
     }
 
     /** The snapshot query histogram: bucket upper bound in seconds → cumulative count. */
-    private static java.util.TreeMap<Double, Double> queryBuckets(HttpClient http, ServiceProcess s) throws Exception {
+    private static TreeMap<Double, Double> queryBuckets(HttpClient http, ServiceProcess s) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(s.url("/q/metrics"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        TreeMap<Double, Double> buckets = new TreeMap<>();
         metrics.lines().filter(l -> l.startsWith("cc_reporting_realtime_query_seconds_bucket")).forEach(l -> {
             String le = l.substring(l.indexOf("le=\"") + 4, l.indexOf('"', l.indexOf("le=\"") + 4));
             buckets.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
@@ -292,12 +294,12 @@ public final class ReportingBench {
         return buckets;
     }
 
-    private static long count(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after) {
+    private static long count(TreeMap<Double, Double> before, TreeMap<Double, Double> after) {
         return after.isEmpty() ? 0 : (long) (after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0));
     }
 
     /** The smallest bucket bound holding 99 % of the queries run between the two scrapes, in ms. */
-    private static double p99(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after) {
+    private static double p99(TreeMap<Double, Double> before, TreeMap<Double, Double> after) {
         long total = count(before, after);
         for (var bucket : after.entrySet()) {
             if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= 0.99 * total) {
