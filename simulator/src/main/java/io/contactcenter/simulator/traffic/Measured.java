@@ -3,6 +3,7 @@ package io.contactcenter.simulator.traffic;
 import io.contactcenter.simulator.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,19 @@ import java.util.Map;
  * <li>abandonment = abandoned ÷ offered;</li>
  * <li>EWT error = routing's estimate at entry − the wait the caller then had, for answered contacts, by the
  * position routing gave at entry.</li>
+ * <li>95 % confidence half-widths of service level and ASA by batch means: the ended contacts in order of entry cut
+ * into {@value #BATCHES} consecutive batches, each batch's value taken as one observation (Student's t, 19 degrees of
+ * freedom). Waits of neighbouring contacts are strongly correlated near saturation, so the plain binomial interval
+ * would be far too narrow; batches long against the queue's excursions are close to independent.</li>
  * </ul>
  */
 public record Measured(long offered, long answered, long abandoned, double serviceLevel, double asaSeconds,
-        double probabilityOfWaiting, double abandonRate, List<EwtError> ewt) {
+        double probabilityOfWaiting, double abandonRate, List<EwtError> ewt, double serviceLevelHalfWidth,
+        double asaHalfWidth) {
+
+    static final int BATCHES = 20;
+    /** Student's t quantile 0.975 with BATCHES − 1 = 19 degrees of freedom. */
+    private static final double T_975_19 = 2.093;
 
     /** Routing's estimate against the real wait for one band of entry positions. */
     public record EwtError(String positions, int contacts, double meanAbsoluteSeconds, double p90AbsoluteSeconds,
@@ -32,6 +42,34 @@ public record Measured(long offered, long answered, long abandoned, double servi
     private static final int[][] BANDS = {{1, 1}, {2, 2}, {3, 3}, {4, 5}, {6, 10}, {11, Integer.MAX_VALUE}};
 
     public static Measured of(List<Outcome> outcomes, double thresholdSeconds, double deltaSeconds) {
+        Measured all = point(outcomes, thresholdSeconds, deltaSeconds);
+        List<Outcome> ended = outcomes.stream().filter(o -> o.answered() || o.abandoned())
+                .sorted(Comparator.comparingDouble(Outcome::enteredAt)).toList();
+        double slHalf = Double.NaN;
+        double asaHalf = Double.NaN;
+        if (ended.size() >= BATCHES * 10) {
+            double[] sl = new double[BATCHES];
+            double[] asa = new double[BATCHES];
+            for (int b = 0; b < BATCHES; b++) {
+                Measured batch = point(ended.subList(b * ended.size() / BATCHES, (b + 1) * ended.size() / BATCHES),
+                        thresholdSeconds, deltaSeconds);
+                sl[b] = batch.serviceLevel();
+                asa[b] = batch.asaSeconds();
+            }
+            slHalf = halfWidth(sl);
+            asaHalf = halfWidth(asa);
+        }
+        return new Measured(all.offered, all.answered, all.abandoned, all.serviceLevel, all.asaSeconds,
+                all.probabilityOfWaiting, all.abandonRate, all.ewt, slHalf, asaHalf);
+    }
+
+    private static double halfWidth(double[] observations) {
+        double mean = Arrays.stream(observations).average().orElse(0);
+        double squares = Arrays.stream(observations).map(x -> (x - mean) * (x - mean)).sum();
+        return T_975_19 * Math.sqrt(squares / (observations.length - 1) / observations.length);
+    }
+
+    private static Measured point(List<Outcome> outcomes, double thresholdSeconds, double deltaSeconds) {
         long answered = 0;
         long abandoned = 0;
         long inThreshold = 0;
@@ -75,7 +113,7 @@ public record Measured(long offered, long answered, long abandoned, double servi
             }
         });
         return new Measured(offered, answered, abandoned, ratio(inThreshold, offered), answered == 0 ? 0 : answeredWait / answered,
-                ratio(waitedOverDelta, offered), ratio(abandoned, offered), List.copyOf(ewt));
+                ratio(waitedOverDelta, offered), ratio(abandoned, offered), List.copyOf(ewt), Double.NaN, Double.NaN);
     }
 
     private static double ratio(long part, long whole) {

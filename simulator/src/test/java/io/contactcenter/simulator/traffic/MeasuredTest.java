@@ -3,6 +3,7 @@ package io.contactcenter.simulator.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +57,28 @@ class MeasuredTest {
         Measured.EwtError band = m.ewt().get(1);
         assertThat(band.meanSignedSeconds()).isCloseTo((-4 + 1) / 2.0, within(1e-9));
         assertThat(band.p90AbsoluteSeconds()).isEqualTo(4.0);
+    }
+
+    @Test
+    void confidenceHalfWidthsComeFromBatchesOfConsecutiveContacts() {
+        // 20 batches of 10 in entry order: the first ten batches all answered in time after 0.5 s, the last ten all
+        // late after 3 s; batch SLs are 1 × 10 and 0 × 10, batch ASAs 0.5 × 10 and 3 × 10
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            outcomes.add(new Outcome("q", 199 - i, 199 - i < 100 ? 0.5 : 3.0, true, false, null, null));
+        }
+        Measured m = Measured.of(outcomes, 1.0, 0.1);
+        assertThat(m.serviceLevel()).isEqualTo(0.5);
+        // sd of ten 1s and ten 0s = sqrt(20 × 0.25 / 19); half-width = 2.093 × sd / sqrt(20)
+        double sd = Math.sqrt(20 * 0.25 / 19);
+        assertThat(m.serviceLevelHalfWidth()).isCloseTo(2.093 * sd / Math.sqrt(20), within(1e-9));
+        assertThat(m.asaHalfWidth()).isCloseTo(2.093 * sd * 2.5 / Math.sqrt(20), within(1e-9));
+    }
+
+    @Test
+    void noConfidenceIntervalFromTooFewContacts() {
+        Measured m = Measured.of(List.of(answered(1, null, null), answered(3, null, null)), 20, 0.1);
+        assertThat(m.serviceLevelHalfWidth()).isNaN();
+        assertThat(m.asaHalfWidth()).isNaN();
     }
 }
