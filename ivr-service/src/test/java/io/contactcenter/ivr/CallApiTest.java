@@ -176,6 +176,19 @@ class CallApiTest {
     }
 
     @Test
+    void aRepeatedCallIdIsAConflictNamingTheSessionAndStartsNothingNew() {
+        String callId = UUID.randomUUID().toString();
+        String body = "{\"callId\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}".formatted(callId, caller(), line);
+        String session = given().header("Authorization", EDGE).contentType("application/json").body(body)
+                .when().post("/ivr/calls").then().statusCode(200).extract().jsonPath().getString("sessionId");
+        String message = given().header("Authorization", EDGE).contentType("application/json").body(body)
+                .when().post("/ivr/calls").then().statusCode(409).extract().asString();
+        assertThat(message).contains(callId).contains(session);
+        // the first session goes on as before
+        assertThat(event(session, "{\"type\":\"timeout\"}").getString("state")).isEqualTo("IVR");
+    }
+
+    @Test
     void badCallsAreRefused() {
         given().header("Authorization", EDGE).contentType("application/json")
                 .body("{\"callId\":\"x1\",\"from\":\"+4930123456\",\"to\":\"+4940999999999\"}")

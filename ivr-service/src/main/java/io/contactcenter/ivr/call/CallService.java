@@ -23,6 +23,7 @@ import io.contactcenter.ivr.flow.Node;
 import io.contactcenter.ivr.store.FlowStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
@@ -86,10 +87,6 @@ public class CallService {
 
     /** A new call to {@code to}: the flow bound to that number answers it. A repeated callId returns the same session. */
     public Turn start(String callId, String from, String to) {
-        Session existing = sessions.byCall(pool, callId).await().atMost(WAIT);
-        if (existing != null) {
-            throw new ClientErrorException("Call '" + callId + "' already has session " + existing.id() + ".", 409);
-        }
         var row = pool.preparedQuery("select b.flow_id, f.active_version, v.source, v.format from ivr_number b"
                         + " join ivr_flow f on f.flow_id = b.flow_id join ivr_flow_version v on v.flow_id = f.flow_id"
                         + " and v.version = f.active_version where b.e164 = $1").execute(Tuple.of(to)).await().atMost(WAIT);
@@ -114,8 +111,18 @@ public class CallService {
         List<CloudEvent> events = new ArrayList<>();
         events.add(codec.create(EventTypes.CONTACT_ARRIVED, contactId, new ContactArrived(contactId, Channel.VOICE, from, to, now)));
         Applied applied = apply(flow, fresh, step, events, now);
-        pool.withTransaction(tx -> sessions.insert(tx, applied.session(), now).chain(() -> outbox.addAll(tx, events)))
-                .await().atMost(WAIT);
+        try {
+            pool.withTransaction(tx -> sessions.insert(tx, applied.session(), now).chain(() -> outbox.addAll(tx, events)))
+                    .await().atMost(WAIT);
+        } catch (PgException e) {
+            // the unique call id decides, not a read before the insert: one round trip less per call, and two
+            // replicas receiving the same call at once cannot both start it
+            Session existing = "23505".equals(e.getSqlState()) ? sessions.byCall(pool, callId).await().atMost(WAIT) : null;
+            if (existing != null) {
+                throw new ClientErrorException("Call '" + callId + "' already has session " + existing.id() + ".", 409);
+            }
+            throw e;
+        }
         afterCommit(applied);
         return new Turn(sessionId, contactId, applied.session().state(), applied.actions());
     }
