@@ -46,7 +46,7 @@ public final class CrmBench {
         writeCsv(csv, customers);
         String md;
         try (ServiceProcess crm = ServiceProcess.start("crm",
-                Map.of("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", "crm-bench-" + System.currentTimeMillis()),
+                Bench.fromTheEnd("crm-bench-" + System.currentTimeMillis(), Map.of()),
                 List.of("-Xmx1g", "-XX:+UseG1GC"))) {
             psql("truncate crm_recording, crm_case_event, crm_case, crm_partner, crm_interaction, crm_phone, crm_customer,"
                     + " cc_outbox");

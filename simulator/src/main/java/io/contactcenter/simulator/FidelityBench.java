@@ -104,10 +104,9 @@ public final class FidelityBench {
             }
         }
         // the calculator is started after the traffic so it does not compete for the two cores
-        // only its calculator is needed: a group of its own that starts at the topics' end, so it has no history to replay
-        // (a replay keeps its event loop busy for minutes and the calculator's answers time out)
-        try (ServiceProcess reporting = ServiceProcess.start("reporting", Map.of("CC_REPORTING_CONSUMER_GROUP",
-                "reporting-fidelity-" + run, "MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_AUTO_OFFSET_RESET", "latest"))) {
+        // only its calculator is needed: with no history to replay its answers do not time out
+        try (ServiceProcess reporting = ServiceProcess.start("reporting", Bench.fromTheEnd("reporting-fidelity-" + run,
+                Map.of()))) {
             Api api = new Api(Map.of("reporting", URI.create(reporting.url(""))));
             for (Map.Entry<Scenario, List<Outcome>> e : outcomes.entrySet()) {
                 Scenario s = e.getKey();

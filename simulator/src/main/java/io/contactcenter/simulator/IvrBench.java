@@ -29,14 +29,19 @@ public final class IvrBench {
         int rate = Integer.parseInt(opts.getOrDefault("rate", "500"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "10"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "30"));
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/ivr.md"));
         Path work = Files.createTempDirectory("ivr-bench");
         Bench.init();
         String md;
         String serviceToken = Tokens.bearer("service").substring("Bearer ".length());
-        try (ServiceProcess crm = ServiceProcess.start("crm", Map.of(), List.of("-Xmx512m", "-XX:+UseG1GC"));
-                ServiceProcess ivr = ServiceProcess.start("ivr", Map.of("CC_IVR_CRM_URL", crm.url("").replaceAll("/$", ""),
-                        "CC_IVR_SERVICE_TOKEN", serviceToken), List.of("-Xmx512m", "-XX:+UseG1GC"))) {
+        // both consume topics: crm projects every contact's history, ivr hears answers
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        try (ServiceProcess crm = ServiceProcess.start("crm", Bench.fromTheEnd("crm-bench-" + run, Map.of()),
+                        List.of("-Xmx512m", "-XX:+UseG1GC"));
+                ServiceProcess ivr = ServiceProcess.start("ivr", Bench.fromTheEnd("ivr-bench-" + run, Map.of("CC_IVR_CRM_URL",
+                        crm.url("").replaceAll("/$", ""), "CC_IVR_SERVICE_TOKEN", serviceToken)),
+                        List.of("-Xmx512m", "-XX:+UseG1GC"))) {
             HttpClient http = HttpClient.newHttpClient();
             // 1,000 callers the CRM knows, one in ten a VIP
             StringBuilder csv = new StringBuilder("displayName,segment,phones\n");
@@ -80,7 +85,7 @@ public final class IvrBench {
                     end
                     delay = function() return pause end
                     """);
-            wrk(ivr.url("/"), script, serviceToken, rate, connections, 15); // warm-up: JIT, pools; not reported
+            wrk(ivr.url("/"), script, serviceToken, rate, connections, warmup); // JIT, pools; not reported
             CrmBench.Wrk steps = wrk(ivr.url("/"), script, serviceToken, rate, connections, seconds);
             Path lookup = work.resolve("lookup.lua");
             Files.writeString(lookup, """
@@ -103,7 +108,7 @@ public final class IvrBench {
                     + " hours, main menu), then key 1 (fault report), then the serial number (enqueue to routing with hold"
                     + " treatment); VIP calls are enqueued on the first step. Every step writes the session and its events"
                     + " (node entered, completed, routing.enqueue) through the outbox.\n\n"
-                    + String.format(Locale.ROOT, "%d connections (one call at a time each) paced to about %d steps/s for %d s, after a 15 s warm-up.%n%n", connections, rate, seconds)
+                    + String.format(Locale.ROOT, "%d connections (one call at a time each) paced to about %d steps/s for %d s, after a %d s warm-up.%n%n", connections, rate, seconds, warmup)
                     + "| load | requests | req/s | errors | p50 ms | p75 ms | p90 ms | p99 ms | max ms |\n"
                     + "|---|---|---|---|---|---|---|---|---|\n"
                     + String.format(Locale.ROOT, "| **IVR steps (CRM lookup in the path)** | %d | %.0f | %d | %.2f | %.2f | %.2f | **%.2f** | %.2f |%n",
