@@ -42,7 +42,7 @@ final class Bench {
     /**
      * Environment for a service that consumes topics, as a consumer group of its own starting at the topics' end: it
      * takes the load its benchmark makes, not the history earlier runs left on the broker (a fidelity run leaves
-     * ~150k events, and replaying them during a measurement tripled the IVR's step latency).
+     * ~150k events, and replaying them during a measurement up to tripled the IVR's median step latency).
      */
     static Map<String, String> fromTheEnd(String group, Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);

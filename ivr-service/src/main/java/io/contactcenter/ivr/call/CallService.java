@@ -23,8 +23,8 @@ import io.contactcenter.ivr.flow.Node;
 import io.contactcenter.ivr.store.FlowStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
@@ -85,7 +85,10 @@ public class CallService {
         this.registry = registry;
     }
 
-    /** A new call to {@code to}: the flow bound to that number answers it. A repeated callId returns the same session. */
+    /**
+     * A new call to {@code to}: the flow bound to that number answers it. A repeated callId is a conflict naming the
+     * session it already has.
+     */
     public Turn start(String callId, String from, String to) {
         var row = pool.preparedQuery("select b.flow_id, f.active_version, v.source, v.format from ivr_number b"
                         + " join ivr_flow f on f.flow_id = b.flow_id join ivr_flow_version v on v.flow_id = f.flow_id"
