@@ -47,11 +47,15 @@ public final class StartupBench {
         for (String service : services) {
             Path jsa = work.resolve(service + ".jsa");
             Path aot = work.resolve(service + ".aot");
+            Path aotC1 = work.resolve(service + "-c1.aot");
             List<Mode> modes = List.of(
                     new Mode("JDK 17", jdk17, null, List.of()),
                     new Mode("JDK 17 + AppCDS", jdk17, List.of("-XX:ArchiveClassesAtExit=" + jsa), List.of("-XX:SharedArchiveFile=" + jsa)),
                     new Mode("JDK 25", jdk25, null, List.of()),
-                    new Mode("JDK 25 + AOT cache", jdk25, List.of("-XX:AOTCacheOutput=" + aot), List.of("-XX:AOTCache=" + aot)));
+                    new Mode("JDK 25 + AOT cache", jdk25, List.of("-XX:AOTCacheOutput=" + aot), List.of("-XX:AOTCache=" + aot)),
+                    // what the chart runs ivr and crm with: no C2 compiler competing with start-up for the cores
+                    new Mode("JDK 25 + AOT cache, C1 only", jdk25, List.of("-XX:AOTCacheOutput=" + aotC1, "-XX:TieredStopAtLevel=1"),
+                            List.of("-XX:AOTCache=" + aotC1, "-XX:TieredStopAtLevel=1")));
             Map<String, List<Sample>> perMode = new LinkedHashMap<>();
             for (Mode mode : modes) {
                 if (mode.training() != null) {
