@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Startup to ready and resident memory of each packaged service, side by side in one run: JDK 17, JDK 17 with an
- * AppCDS archive, JDK 25, and JDK 25 with an AOT cache (JEP 483/514). Archives and caches come from a training run
- * of the same service (started until ready, then stopped). Ready = the first 200 from {@code /q/health/ready},
+ * AppCDS archive, JDK 25, JDK 25 with an AOT cache (JEP 483/514), and that with C1 only. Archives and caches come from
+ * a training run of the same service (started until ready, then stopped). Ready = the first 200 from {@code /q/health/ready},
  * polled every 10 ms from the moment the process is spawned; RSS is read from /proc at that moment.
  */
 public final class StartupBench {
