@@ -89,7 +89,7 @@ public class CallbackService {
                             r.parentContactId(), r.queuedAt(), zone, start, end, "SCHEDULED", 0, first.due(), null, null, null,
                             now, now)).map(c -> new Requested(CallbackRepository.view(c, List.of()), true))))
                     // two requests for one number racing: the unique index lets one in, the other finds it on retry
-                    .onFailure(CallbackService::uniqueViolation).retry().atMost(1)
+                    .onFailure(Sql::uniqueViolation).retry().atMost(1)
                     .call(req -> req.created() ? notify("callback.confirmed", req.callback()) : Uni.createFrom().voidItem());
         });
     }
@@ -219,9 +219,5 @@ public class CallbackService {
     /** Local wall-clock time in the customer's zone; a time skipped by DST moves forward with the clock. */
     private static Instant local(LocalDateTime time, String zone) {
         return time.atZone(ZoneId.of(zone)).toInstant();
-    }
-
-    private static boolean uniqueViolation(Throwable e) {
-        return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
     }
 }

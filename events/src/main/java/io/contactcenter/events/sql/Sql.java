@@ -1,13 +1,14 @@
 package io.contactcenter.events.sql;
 
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.pgclient.PgException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Instants in and out of {@code timestamptz} columns: always UTC. */
+/** Instants in and out of {@code timestamptz} columns (always UTC), and what a PostgreSQL error means. */
 public final class Sql {
 
     private Sql() {
@@ -25,5 +26,10 @@ public final class Sql {
 
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A unique constraint refused the write (SQLSTATE 23505): the row is already there. */
+    public static boolean uniqueViolation(Throwable e) {
+        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 }

@@ -120,7 +120,7 @@ public class CallService {
         } catch (PgException e) {
             // the unique call id decides, not a read before the insert: one round trip less per call, and two
             // replicas receiving the same call at once cannot both start it
-            Session existing = "23505".equals(e.getSqlState()) ? sessions.byCall(pool, callId).await().atMost(WAIT) : null;
+            Session existing = Sql.uniqueViolation(e) ? sessions.byCall(pool, callId).await().atMost(WAIT) : null;
             if (existing != null) {
                 throw new ClientErrorException("Call '" + callId + "' already has session " + existing.id() + ".", 409);
             }
