@@ -9,10 +9,19 @@ import java.time.Duration;
 public interface RealtimeConfig {
 
     /**
-     * The oldest a served queue snapshot may be. Every reader (REST calls, each wallboard stream) within this age
-     * shares one computation, so a hundred wallboards cost the database one query, and readers are not slowed by
-     * ingest load on the database. Wallboards refresh once a second; 0 computes every read.
+     * How old the queue snapshot may grow before a read starts computing a new one. Every reader (REST calls, each
+     * wallboard stream) shares one snapshot, so a hundred wallboards cost the database one query a moment. A read that
+     * finds the snapshot older than this still gets it at once while the new one is computed in the background: reads
+     * never wait for the database while ingest keeps it busy. Wallboards refresh once a second; 0 computes every read
+     * and waits for it.
      */
     @WithDefault("PT0.5S")
     Duration maxAge();
+
+    /**
+     * The oldest snapshot served at all: after a quiet spell longer than this (no reader), the next read waits for a
+     * fresh computation instead of showing numbers this old. Must be longer than {@link #maxAge()}.
+     */
+    @WithDefault("PT5S")
+    Duration maxStale();
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Answers real-time queue questions from the read models ({@link ContactIngest} writes them). */
 @ApplicationScoped
@@ -36,15 +35,9 @@ public class RealtimeService {
     private final Pool pool;
     /** Threshold of the real-time service level (answered within it counts as in service level). */
     private final double serviceLevelSeconds;
-    private final long maxAgeNanos;
     private final Timer queryTime;
-    /** The latest snapshot of all queues, and when (System.nanoTime) its computation started. */
-    private volatile Snapshot latest;
-    /** The computation under way, shared by every reader that arrives meanwhile; guarded by this. */
-    private Uni<Snapshot> computing;
-
-    private record Snapshot(long startedNanos, List<QueueRealtime> queues) {
-    }
+    /** All queues, shared by every reader (see {@link RealtimeConfig}). */
+    private final SharedSnapshot<List<QueueRealtime>> snapshot;
 
     public RealtimeService(Clock clock, Pool pool,
             @ConfigProperty(name = "cc.reporting.service-level-seconds", defaultValue = "20") double serviceLevelSeconds,
@@ -52,44 +45,24 @@ public class RealtimeService {
         this.serviceLevelSeconds = serviceLevelSeconds;
         this.clock = clock;
         this.pool = pool;
-        this.maxAgeNanos = config.maxAge().toNanos();
         this.queryTime = Timer.builder("cc.reporting.realtime.query")
                 .description("Time the database takes to compute the real-time queue snapshot")
                 .publishPercentileHistogram().register(registry);
+        this.snapshot = new SharedSnapshot<>(this::timedCompute, config.maxAge(), config.maxStale());
     }
 
     /**
-     * All queues with activity today, waiting contacts or open callbacks, or just {@code queueId} when given, from a
-     * snapshot at most {@link RealtimeConfig#maxAge()} old. Plain SQL client: callable from any thread.
+     * All queues with activity today, waiting contacts or open callbacks, or just {@code queueId} when given, from the
+     * shared snapshot (see {@link RealtimeConfig}). Plain SQL client: callable from any thread.
      */
     public Uni<List<QueueRealtime>> queues(String queueId) {
-        return snapshot().map(s -> queueId == null ? s.queues()
-                : s.queues().stream().filter(q -> q.queueId().equals(queueId)).toList());
+        return snapshot.get().map(queues -> queueId == null ? queues
+                : queues.stream().filter(q -> q.queueId().equals(queueId)).toList());
     }
 
-    private Uni<Snapshot> snapshot() {
-        Snapshot s = latest;
-        if (s != null && System.nanoTime() - s.startedNanos() < maxAgeNanos) {
-            return Uni.createFrom().item(s);
-        }
-        synchronized (this) {
-            if (computing == null) {
-                long started = System.nanoTime();
-                computing = compute()
-                        .map(queues -> new Snapshot(started, queues))
-                        .invoke(fresh -> {
-                            queryTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                            latest = fresh;
-                        })
-                        .eventually(() -> {
-                            synchronized (this) {
-                                computing = null;
-                            }
-                        })
-                        .memoize().indefinitely();
-            }
-            return computing;
-        }
+    private Uni<List<QueueRealtime>> timedCompute() {
+        Timer.Sample sample = Timer.start();
+        return compute().invoke(() -> sample.stop(queryTime));
     }
 
     private Uni<List<QueueRealtime>> compute() {
