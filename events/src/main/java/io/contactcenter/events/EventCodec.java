@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** Builds, writes and reads CloudEvents with the application's Jackson mapper. */
@@ -26,10 +25,10 @@ public class EventCodec {
         this.source = "/contact-center/" + appName;
     }
 
-    /** A new event with a random id, stamped now by the injected clock. */
+    /** A new event with a new time-ordered id ({@link Ids}), stamped now by the injected clock. */
     public CloudEvent create(String type, String subject, Object data) {
         EventTypes.topicOf(type); // fail fast on a type no topic accepts
-        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type,
+        return new CloudEvent(CloudEvent.SPEC_VERSION, Ids.newId(), source, type,
                 clock.instant(), subject, "application/json", mapper.valueToTree(data));
     }
 

@@ -7,8 +7,10 @@ import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.Tokens;
 import io.contactcenter.devstack.TopicSetup;
 import io.contactcenter.events.Channel;
+import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
+import io.contactcenter.events.Ids;
 import io.contactcenter.events.Topics;
 import io.contactcenter.events.contact.ContactAnswered;
 import io.contactcenter.events.contact.ContactCompleted;
@@ -30,10 +32,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,6 +66,7 @@ public final class ReportingBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = Bench.options(args);
+        RANDOM_IDS = "random".equals(opts.get("ids"));
         int contacts = Integer.parseInt(opts.getOrDefault("contacts", "50000"));
         double rate = Double.parseDouble(opts.getOrDefault("rate", "20000"));
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/reporting.md"));
@@ -309,8 +313,16 @@ public final class ReportingBench {
     }
 
     private static ProducerRecord<String, String> record(EventCodec codec, String type, String id, Object data) {
-        return new ProducerRecord<>(Topics.CONTACTS, id, codec.write(codec.create(type, id, data)));
+        CloudEvent event = codec.create(type, id, data);
+        if (RANDOM_IDS) {
+            event = new CloudEvent(event.specversion(), UUID.randomUUID().toString(), event.source(), event.type(),
+                    event.time(), event.subject(), event.datacontenttype(), event.data());
+        }
+        return new ProducerRecord<>(Topics.CONTACTS, id, codec.write(event));
     }
+
+    /** {@code --ids=random}: events carry random (version 4) ids, as the suite's producers made before {@link Ids}. */
+    private static boolean RANDOM_IDS;
 
     /** The snapshot query histogram: bucket upper bound in seconds → cumulative count. */
     private static TreeMap<Double, Double> queryBuckets(HttpClient http, ServiceProcess s) throws Exception {

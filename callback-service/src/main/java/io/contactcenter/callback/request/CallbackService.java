@@ -16,6 +16,7 @@ import io.contactcenter.events.notify.Notifier;
 import io.contactcenter.events.outbox.Outbox;
 import io.contactcenter.events.routing.CancelCommand;
 import io.contactcenter.events.sql.Sql;
+import io.contactcenter.events.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,7 +85,7 @@ public class CallbackService {
                     ? (r.windowStart() == null && r.windowEnd() == null ? Uni.createFrom().item(existing)
                             : moveWindow(tx, existing, start, end, zone, first.due(), now))
                             .map(c -> new Requested(CallbackRepository.view(c, List.of()), false))
-                    : create(tx, new CallbackRow(UUID.randomUUID().toString(), phone, r.queueId(), r.originOrDefault(),
+                    : create(tx, new CallbackRow(Ids.newId(), phone, r.queueId(), r.originOrDefault(),
                             r.parentContactId(), r.queuedAt(), zone, start, end, "SCHEDULED", 0, first.due(), null, null, null,
                             now, now)).map(c -> new Requested(CallbackRepository.view(c, List.of()), true))))
                     // two requests for one number racing: the unique index lets one in, the other finds it on retry

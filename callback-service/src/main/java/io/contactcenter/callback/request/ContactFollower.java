@@ -21,6 +21,7 @@ import io.contactcenter.events.contact.ContactQueued;
 import io.contactcenter.events.outbox.Outbox;
 import io.contactcenter.events.phone.PhoneNumbers;
 import io.contactcenter.events.sql.Sql;
+import io.contactcenter.events.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -166,7 +166,7 @@ public class ContactFollower {
                         Instant windowEnd = first.due().plus(config.defaultWindow());
                         return callbacks.findOpen(tx, phone, a.queueId()).chain(open -> open != null
                                 ? Uni.createFrom().voidItem() // already one pending for this number and queue
-                                : service.create(tx, new CallbackRow(UUID.randomUUID().toString(), phone, a.queueId(),
+                                : service.create(tx, new CallbackRow(Ids.newId(), phone, a.queueId(),
                                         "abandoned", a.contactId(), null, policy.timeZone(), now, windowEnd, "SCHEDULED", 0,
                                         first.due(), null, null, null, now, now)).replaceWithVoid());
                     });

@@ -13,6 +13,7 @@ import io.contactcenter.events.crm.CaseResolved;
 import io.contactcenter.events.crm.CaseStatusChanged;
 import io.contactcenter.events.outbox.Outbox;
 import io.contactcenter.events.sql.Sql;
+import io.contactcenter.events.Ids;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,7 +67,7 @@ public class CaseService {
     }
 
     public Uni<CaseView> open(CaseRequest request, Actor actor) {
-        String id = UUID.randomUUID().toString();
+        String id = Ids.newId();
         Instant now = Sql.now(clock);
         Instant due = now.plus(sla(request.priorityOrDefault()));
         List<Notification> notifications = new ArrayList<>();

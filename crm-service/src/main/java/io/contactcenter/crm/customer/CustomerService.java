@@ -6,6 +6,7 @@ import io.contactcenter.events.outbox.Outbox;
 import io.contactcenter.events.phone.PhoneNumbers;
 import io.contactcenter.events.problem.Problem;
 import io.contactcenter.events.sql.Sql;
+import io.contactcenter.events.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 @ApplicationScoped
 public class CustomerService {
@@ -53,7 +53,7 @@ public class CustomerService {
     }
 
     public Uni<CustomerView> create(CustomerRequest request, List<String> phones) {
-        String id = UUID.randomUUID().toString();
+        String id = Ids.newId();
         Instant now = Sql.now(clock);
         return pool.withTransaction(tx -> requireFree(tx, phones, null)
                 .chain(() -> repository.insert(tx, id, request, phones, now))
@@ -64,7 +64,7 @@ public class CustomerService {
 
     /** A lightweight record for an unknown caller, so the history starts with the first call. */
     public Uni<CustomerView> createForCaller(String e164) {
-        String id = UUID.randomUUID().toString();
+        String id = Ids.newId();
         Instant now = Sql.now(clock);
         return pool.withTransaction(tx -> tx.preparedQuery("insert into crm_customer (id, display_name, segment,"
                         + " attributes, created_at, updated_at) values ($1, $2, 'NEW', '{\"autoCreated\":true}', $3, $3)")

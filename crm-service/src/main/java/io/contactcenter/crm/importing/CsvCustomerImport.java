@@ -11,6 +11,7 @@ import io.contactcenter.crm.customer.CustomerService;
 import io.contactcenter.crm.customer.Segment;
 import io.contactcenter.crm.importing.ImportReport.RejectedRow;
 import io.contactcenter.events.sql.Sql;
+import io.contactcenter.events.Ids;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -168,7 +168,7 @@ public class CsvCustomerImport {
                 reasons.add("phones: " + p + " appears on an earlier row of this file");
             }
         }
-        return reasons.isEmpty() ? new Row(line, UUID.randomUUID().toString(), request, phones) : null;
+        return reasons.isEmpty() ? new Row(line, Ids.newId(), request, phones) : null;
     }
 
     /** Writes one batch; rows whose phone already belongs to a stored customer are rejected, the rest committed. */

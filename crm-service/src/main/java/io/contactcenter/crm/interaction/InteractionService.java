@@ -1,5 +1,6 @@
 package io.contactcenter.crm.interaction;
 
+import io.contactcenter.events.Ids;
 import static io.contactcenter.events.sql.Sql.instant;
 import static io.contactcenter.events.sql.Sql.utc;
 
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Reads the timeline and keeps recordings linked to contacts and cases. */
 @ApplicationScoped
@@ -78,7 +78,7 @@ public class InteractionService {
         if (r.interactionId() == null && r.caseId() == null) {
             return Uni.createFrom().failure(new BadRequestException("Give interactionId, caseId or both."));
         }
-        String id = UUID.randomUUID().toString();
+        String id = Ids.newId();
         return pool.withTransaction(tx -> tx.preparedQuery("select"
                         + " (select customer_id from crm_interaction where id = $1) as by_interaction,"
                         + " (select customer_id from crm_case where id = $2) as by_case")

@@ -14,6 +14,7 @@ import io.contactcenter.events.outbox.Outbox;
 import io.contactcenter.events.routing.CancelCommand;
 import io.contactcenter.events.routing.EnqueueCommand;
 import io.contactcenter.events.sql.Sql;
+import io.contactcenter.events.Ids;
 import io.contactcenter.ivr.config.IvrConfig;
 import io.contactcenter.ivr.flow.Action;
 import io.contactcenter.ivr.flow.FlowDocument;
@@ -35,7 +36,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -100,8 +100,8 @@ public class CallService {
         String flowId = r.getString("flow_id");
         int version = r.getInteger("active_version");
         FlowDocument flow = flows.published(flowId, version, r.getString("source"), r.getString("format"));
-        String sessionId = UUID.randomUUID().toString();
-        String contactId = "c-" + UUID.randomUUID();
+        String sessionId = Ids.newId();
+        String contactId = "c-" + Ids.newId();
         Instant now = Sql.now(clock);
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("caller", from);

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.contactcenter.events.sql.Sql;
+import io.contactcenter.events.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,7 +42,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -283,7 +283,7 @@ public class Dispatcher {
             agent.addLoad(c.channel, 1);
             QueueRow queue = queueRows.get(c.queueId);
             Instant expires = now.plusSeconds(queue.definition().offerTimeoutSeconds());
-            OfferRow offer = new OfferRow(UUID.randomUUID().toString(), c.id, agent.id, c.queueId, c.channel,
+            OfferRow offer = new OfferRow(Ids.newId(), c.id, agent.id, c.queueId, c.channel,
                     OfferStatus.PENDING, now, expires);
             newOffers.add(offer);
             contactUpdates.add(Tuple.of(c.id, agent.id));

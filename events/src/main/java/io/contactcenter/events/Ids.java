@@ -1,0 +1,26 @@
+package io.contactcenter.events;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+
+/**
+ * New identifiers for events and for the rows the services create: time-ordered UUIDs (version 7, RFC 9562), not
+ * random ones (version 4). Every such id is a primary key somewhere (an inbox, a read model, a service's own table);
+ * a random key lands on a random page of its index, so once the index outgrows memory each insert reads a page and,
+ * after every checkpoint, writes a full page image to the WAL. Time-ordered keys append to the index's right edge.
+ * Measured on this project's machine: claiming 500 event ids in an inbox of 2 million rows took 19 ms with random
+ * ids and 7 ms with time-ordered ones (pgbench, see bench/results/reporting.md). The ids stay opaque strings in the
+ * canonical UUID form; 74 bits of each are random, so they are no easier to guess than anyone needs.
+ */
+public final class Ids {
+
+    private static final TimeBasedEpochGenerator GENERATOR = Generators.timeBasedEpochGenerator();
+
+    private Ids() {
+    }
+
+    /** A new time-ordered UUID, canonical form: ids made later compare greater as strings. */
+    public static String newId() {
+        return GENERATOR.generate().toString();
+    }
+}
