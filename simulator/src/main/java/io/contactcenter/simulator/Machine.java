@@ -66,6 +66,26 @@ final class Machine {
         }
     }
 
+    /** CPU seconds the JVM {@code pid}'s JIT compiler threads have used (C1 and C2), from /proc/pid/task. */
+    static double compilerCpuSecondsOf(long pid) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            return tasks.mapToDouble(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (!stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
+                        return 0;
+                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+                } catch (IOException | RuntimeException e) {
+                    return 0; // the thread ended meanwhile
+                }
+            }).sum();
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     static List<String> processes() {
         return List.of("postgres", "kafka.Kafka");
     }
