@@ -28,11 +28,14 @@ public class AgentRealtimeService {
     private final Pool pool;
     private final EventCodec codec;
     private final Clock clock;
+    /** Agents by state, shared by every reader like the queue snapshot (see {@link RealtimeConfig}). */
+    private final SharedSnapshot<Map<String, Long>> byState;
 
-    public AgentRealtimeService(Pool pool, EventCodec codec, Clock clock) {
+    public AgentRealtimeService(Pool pool, EventCodec codec, Clock clock, RealtimeConfig config) {
         this.pool = pool;
         this.codec = codec;
         this.clock = clock;
+        this.byState = new SharedSnapshot<>(this::countByState, config.maxAge(), config.maxStale());
     }
 
     /** Runs in the consumer's inbox transaction on {@code tx}. */
@@ -72,7 +75,12 @@ public class AgentRealtimeService {
                 });
     }
 
+    /** Logged-in agents by state, for wallboards: every stream reads it once a second. */
     public Uni<Map<String, Long>> byState() {
+        return byState.get();
+    }
+
+    private Uni<Map<String, Long>> countByState() {
         return pool.query("select state, count(*) from rpt_agent where state not in ('LOGGED_OUT', 'UNKNOWN')"
                 + " group by state order by state").execute().map(rows -> {
                     Map<String, Long> out = new LinkedHashMap<>();

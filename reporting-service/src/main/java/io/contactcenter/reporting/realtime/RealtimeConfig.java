@@ -4,13 +4,14 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How fresh the real-time queue snapshot is. */
+/** How fresh the real-time snapshots are. */
 @ConfigMapping(prefix = "cc.reporting.realtime")
 public interface RealtimeConfig {
 
     /**
-     * How old the queue snapshot may grow before a read starts computing a new one. Every reader (REST calls, each
-     * wallboard stream) shares one snapshot, so a hundred wallboards cost the database one query a moment. A read that
+     * How old the real-time snapshots (queues, agents by state, backlog) may grow before a read starts computing new
+     * ones. Every reader (REST calls, each wallboard stream) shares them, so a hundred wallboards cost the database
+     * three queries a moment, not three hundred. A read that
      * finds the snapshot older than this still gets it at once while the new one is computed in the background: reads
      * never wait for the database while ingest keeps it busy. Wallboards refresh once a second; 0 computes every read
      * and waits for it.

@@ -38,6 +38,8 @@ public class RealtimeService {
     private final Timer queryTime;
     /** All queues, shared by every reader (see {@link RealtimeConfig}). */
     private final SharedSnapshot<List<QueueRealtime>> snapshot;
+    /** The backlog, shared the same way: every wallboard stream reads it once a second. */
+    private final SharedSnapshot<Backlog> backlog;
 
     public RealtimeService(Clock clock, Pool pool,
             @ConfigProperty(name = "cc.reporting.service-level-seconds", defaultValue = "20") double serviceLevelSeconds,
@@ -49,6 +51,7 @@ public class RealtimeService {
                 .description("Time the database takes to compute the real-time queue snapshot")
                 .publishPercentileHistogram().register(registry);
         this.snapshot = new SharedSnapshot<>(this::timedCompute, config.maxAge(), config.maxStale());
+        this.backlog = new SharedSnapshot<>(this::computeBacklog, config.maxAge(), config.maxStale());
     }
 
     /**
@@ -94,8 +97,15 @@ public class RealtimeService {
                 });
     }
 
-    /** Everything still to be done: waiting contacts, open callbacks, open cases (and how many are past their SLA). */
+    /**
+     * Everything still to be done: waiting contacts, open callbacks, open cases (and how many are past their SLA), from
+     * a snapshot shared like the queues'.
+     */
     public Uni<Backlog> backlog() {
+        return backlog.get();
+    }
+
+    private Uni<Backlog> computeBacklog() {
         return pool.preparedQuery("select (select count(*) from rpt_contact where state = 'WAITING'),"
                         + " (select count(*) from rpt_callback where ended_at is null),"
                         + " (select count(*) from rpt_case where closed_at is null),"
