@@ -5,7 +5,9 @@ import io.contactcenter.devstack.TopicSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What every benchmark does first and last: its options, the local infrastructure, and its report. */
@@ -23,6 +25,14 @@ final class Bench {
             }
         }
         return opts;
+    }
+
+    /**
+     * {@code --jvm="..."}: more JVM options for the services a bench starts (space-separated), as the chart's
+     * {@code services.<svc>.javaOptions} would add.
+     */
+    static List<String> jvmOptions(Map<String, String> opts) {
+        return Arrays.stream(opts.getOrDefault("jvm", "").split(" ")).filter(o -> !o.isBlank()).toList();
     }
 
     /** The local broker and database (started if needed), the suite's topics, and the dev key tokens are signed with. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class IvrBench {
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "30"));
         // more JVM options for both services (space-separated), as the chart's services.<svc>.javaOptions would add
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC"));
-        jvm.addAll(Arrays.stream(opts.getOrDefault("jvm", "").split(" ")).filter(o -> !o.isBlank()).toList());
+        jvm.addAll(Bench.jvmOptions(opts));
         Path out = DevStack.root().resolve(opts.getOrDefault("out", "bench/results/ivr.md"));
         Path work = Files.createTempDirectory("ivr-bench");
         Bench.init();

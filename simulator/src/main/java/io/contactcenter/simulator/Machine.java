@@ -44,8 +44,7 @@ final class Machine {
                         continue;
                     }
                     String stat = Files.readString(dir.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+                    total += cpuSecondsOfStat(stat);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }
@@ -58,9 +57,7 @@ final class Machine {
 
     static double cpuSecondsOf(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            return cpuSecondsOfStat(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -75,8 +72,7 @@ final class Machine {
                     if (!stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
                         return 0;
                     }
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+                    return cpuSecondsOfStat(stat);
                 } catch (IOException | RuntimeException e) {
                     return 0; // the thread ended meanwhile
                 }
@@ -84,6 +80,12 @@ final class Machine {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** User + system CPU seconds from a /proc stat line (fields 14 and 15; the name in parentheses may hold spaces). */
+    private static double cpuSecondsOfStat(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
     static List<String> processes() {

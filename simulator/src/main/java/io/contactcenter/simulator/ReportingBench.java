@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,12 +115,14 @@ public final class ReportingBench {
                 double cpuBefore = Machine.cpuSecondsOf(reporting.pid());
                 double jitBefore = Machine.compilerCpuSecondsOf(reporting.pid());
                 wallboard.phase("backlog");
-                TreeMap<Double, Double> queries = queryBuckets(http, reporting);
-                TreeMap<Double, Double> served = serverBuckets(http, reporting);
+                String metrics = metrics(http, reporting);
+                TreeMap<Double, Double> queries = queryBuckets(metrics);
+                TreeMap<Double, Double> served = serverBuckets(metrics);
                 long maxLag = await(http, reporting, warmup + events, start, null);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                TreeMap<Double, Double> queriesAfter = queryBuckets(http, reporting);
-                TreeMap<Double, Double> servedAfter = serverBuckets(http, reporting);
+                metrics = metrics(http, reporting);
+                TreeMap<Double, Double> queriesAfter = queryBuckets(metrics);
+                TreeMap<Double, Double> servedAfter = serverBuckets(metrics);
                 phases.add(new Phase("backlog", warmup + events - (int) done, produceBacklog, seconds,
                         (Machine.cpuSecondsOf(reporting.pid()) - cpuBefore) / seconds, maxLag, 0,
                         (Machine.compilerCpuSecondsOf(reporting.pid()) - jitBefore) / seconds, wallboard.phase("live"),
@@ -142,8 +143,9 @@ public final class ReportingBench {
                 long end = System.nanoTime();
                 live.join();
                 seconds = (end - start) / 1e9;
-                queriesAfter = queryBuckets(http, reporting);
-                servedAfter = serverBuckets(http, reporting);
+                metrics = metrics(http, reporting);
+                queriesAfter = queryBuckets(metrics);
+                servedAfter = serverBuckets(metrics);
                 phases.add(new Phase("live", events, (producedAt[0] - start) / 1e9, seconds,
                         (Machine.cpuSecondsOf(reporting.pid()) - cpuBefore) / seconds, maxLag,
                         (end - producedAt[0]) / 1e9, (Machine.compilerCpuSecondsOf(reporting.pid()) - jitBefore) / seconds,
@@ -305,7 +307,7 @@ public final class ReportingBench {
     }
 
     private static List<String> jvm(Map<String, String> opts) {
-        List<String> extra = Arrays.stream(opts.getOrDefault("jvm", "").split(" ")).filter(o -> !o.isBlank()).toList();
+        List<String> extra = Bench.jvmOptions(opts);
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
         if (extra.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
             jvm.add("-XX:+UseG1GC");
@@ -313,7 +315,6 @@ public final class ReportingBench {
         if (opts.containsKey("jfr")) {
             jvm.add("-XX:StartFlightRecording=filename=" + opts.get("jfr") + ",settings=profile");
         }
-        // more JVM options (space-separated), as the chart's services.reporting.javaOptions would add
         jvm.addAll(extra);
         return jvm;
     }
@@ -330,21 +331,23 @@ public final class ReportingBench {
     /** {@code --ids=random}: events carry random (version 4) ids, as the suite's producers made before {@link Ids}. */
     private static boolean RANDOM_IDS;
 
+    private static String metrics(HttpClient http, ServiceProcess s) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(s.url("/q/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** The snapshot query histogram: bucket upper bound in seconds → cumulative count. */
-    private static TreeMap<Double, Double> queryBuckets(HttpClient http, ServiceProcess s) throws Exception {
-        return buckets(http, s, l -> l.startsWith("cc_reporting_realtime_query_seconds_bucket"));
+    private static TreeMap<Double, Double> queryBuckets(String metrics) {
+        return buckets(metrics, l -> l.startsWith("cc_reporting_realtime_query_seconds_bucket"));
     }
 
     /** The service's own timing of the snapshot reads (HTTP server histogram of the endpoint). */
-    private static TreeMap<Double, Double> serverBuckets(HttpClient http, ServiceProcess s) throws Exception {
-        return buckets(http, s, l -> l.startsWith("http_server_requests_seconds_bucket")
+    private static TreeMap<Double, Double> serverBuckets(String metrics) {
+        return buckets(metrics, l -> l.startsWith("http_server_requests_seconds_bucket")
                 && l.contains("uri=\"/reports/realtime/queues\"") && l.contains("status=\"200\""));
     }
 
-    private static TreeMap<Double, Double> buckets(HttpClient http, ServiceProcess s, Predicate<String> series)
-            throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(s.url("/q/metrics"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private static TreeMap<Double, Double> buckets(String metrics, Predicate<String> series) {
         TreeMap<Double, Double> buckets = new TreeMap<>();
         metrics.lines().filter(series).forEach(l -> {
             String le = l.substring(l.indexOf("le=\"") + 4, l.indexOf('"', l.indexOf("le=\"") + 4));
@@ -370,9 +373,7 @@ public final class ReportingBench {
     }
 
     private static double processed(HttpClient http, ServiceProcess s) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(s.url("/q/metrics"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(l -> l.startsWith("cc_inbox_events_total") && l.contains("reporting.contacts")
+        return metrics(http, s).lines().filter(l -> l.startsWith("cc_inbox_events_total") && l.contains("reporting.contacts")
                 && l.contains("processed")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
