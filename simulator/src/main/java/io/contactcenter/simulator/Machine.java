@@ -88,6 +88,16 @@ final class Machine {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
+    /** Idle CPU seconds of the whole machine so far, summed over its cores (the idle and iowait fields of /proc/stat). */
+    static double idleSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return (Long.parseLong(f[4]) + Long.parseLong(f[5])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     static List<String> processes() {
         return List.of("postgres", "kafka.Kafka");
     }

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -36,9 +37,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -59,8 +63,27 @@ public final class ReportingBench {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** One phase's numbers. */
-    private record Phase(String name, int events, double produceSeconds, double seconds, double cpu, long maxLag,
-            double drainAfterProducer, double jit, List<Double> snapshots, double serverP99Ms, double queryP99Ms, long queries) {
+    private record Phase(String name, int events, double produceSeconds, double seconds, Cpu cpu, long maxLag,
+            double drainAfterProducer, List<Double> snapshots, List<Double> probe, double serverP99Ms, double queryP99Ms, long queries) {
+    }
+
+    /**
+     * CPU seconds so far (or, from {@link #since}, cores used on average) of the service, its JIT compiler threads, every
+     * PostgreSQL process, the broker and this bench (producer and wallboard client), and the machine's idle time: on
+     * two cores they all compete, and this split tells which of them a read waited for.
+     */
+    private record Cpu(double service, double jit, double postgres, double kafka, double bench, double idle) {
+        static Cpu now(long servicePid) {
+            return new Cpu(Machine.cpuSecondsOf(servicePid), Machine.compilerCpuSecondsOf(servicePid),
+                    Machine.cpuSeconds("postgres"), Machine.cpuSeconds("kafka.Kafka"),
+                    Machine.cpuSecondsOf(ProcessHandle.current().pid()), Machine.idleSeconds());
+        }
+
+        Cpu since(Cpu before, double seconds) {
+            return new Cpu((service - before.service) / seconds, (jit - before.jit) / seconds,
+                    (postgres - before.postgres) / seconds, (kafka - before.kafka) / seconds,
+                    (bench - before.bench) / seconds, (idle - before.idle) / seconds);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,6 +103,8 @@ public final class ReportingBench {
         // through both phases and the drain ran at 15,000 events/s; with 200,000 at 27,000
         int warmup = 3 * Integer.parseInt(opts.getOrDefault("warmup", "200000"));
         List<Phase> phases = new ArrayList<>();
+        List<Double> idleReads;
+        List<Double> idleProbe;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -89,6 +114,8 @@ public final class ReportingBench {
             produce(producer, lifecycles(codec, run + "-w", warmup / 3), Double.POSITIVE_INFINITY);
             var backlog = lifecycles(codec, run + "-b", contacts);
             var liveRecords = lifecycles(codec, run + "-l", contacts);
+            // the baseline consumer's group starts where the measured events start
+            TopicSetup.skipToEnd(DevStack.KAFKA_BOOTSTRAP, group + "-raw");
             t0 = System.nanoTime();
             produce(producer, backlog, Double.POSITIVE_INFINITY);
             double produceBacklog = (System.nanoTime() - t0) / 1e9;
@@ -112,8 +139,7 @@ public final class ReportingBench {
                     done = processed(http, reporting);
                 }
                 long start = System.nanoTime();
-                double cpuBefore = Machine.cpuSecondsOf(reporting.pid());
-                double jitBefore = Machine.compilerCpuSecondsOf(reporting.pid());
+                Cpu cpuBefore = Cpu.now(reporting.pid());
                 wallboard.phase("backlog");
                 String metrics = metrics(http, reporting);
                 TreeMap<Double, Double> queries = queryBuckets(metrics);
@@ -124,15 +150,13 @@ public final class ReportingBench {
                 TreeMap<Double, Double> queriesAfter = queryBuckets(metrics);
                 TreeMap<Double, Double> servedAfter = serverBuckets(metrics);
                 phases.add(new Phase("backlog", warmup + events - (int) done, produceBacklog, seconds,
-                        (Machine.cpuSecondsOf(reporting.pid()) - cpuBefore) / seconds, maxLag, 0,
-                        (Machine.compilerCpuSecondsOf(reporting.pid()) - jitBefore) / seconds, wallboard.phase("live"),
+                        Cpu.now(reporting.pid()).since(cpuBefore, seconds), maxLag, 0, wallboard.phase("live"), wallboard.probePhase(),
                         p99(served, servedAfter), p99(queries, queriesAfter), count(queries, queriesAfter)));
                 queries = queriesAfter;
                 served = servedAfter;
 
                 start = System.nanoTime();
-                cpuBefore = Machine.cpuSecondsOf(reporting.pid());
-                jitBefore = Machine.compilerCpuSecondsOf(reporting.pid());
+                cpuBefore = Cpu.now(reporting.pid());
                 long[] producedAt = {0};
                 Thread live = new Thread(() -> {
                     produce(producer, liveRecords, rate);
@@ -147,29 +171,57 @@ public final class ReportingBench {
                 queriesAfter = queryBuckets(metrics);
                 servedAfter = serverBuckets(metrics);
                 phases.add(new Phase("live", events, (producedAt[0] - start) / 1e9, seconds,
-                        (Machine.cpuSecondsOf(reporting.pid()) - cpuBefore) / seconds, maxLag,
-                        (end - producedAt[0]) / 1e9, (Machine.compilerCpuSecondsOf(reporting.pid()) - jitBefore) / seconds,
-                        wallboard.phase(null), p99(served, servedAfter),
+                        Cpu.now(reporting.pid()).since(cpuBefore, seconds), maxLag, (end - producedAt[0]) / 1e9,
+                        wallboard.phase(null), wallboard.probePhase(), p99(served, servedAfter),
                         p99(queries, queriesAfter), count(queries, queriesAfter)));
+                // baseline for the reads: the same client, the same endpoint, nothing being ingested
+                wallboard.phase("idle");
+                Thread.sleep(10_000);
+                idleReads = wallboard.phase(null);
+                idleProbe = wallboard.probePhase();
                 wallboard.stop();
             }
         }
+        double rawRate = rawConsume(group + "-raw", 2 * events);
         StringBuilder table = new StringBuilder("| phase | events | produced in s | ingest s | events/s | max lag (events)"
-                + " | caught up after producer, s | service CPU | of it JIT compiler | snapshot reads | snapshot p50 ms | p99 ms | max ms"
+                + " | caught up after producer, s | service CPU | of it JIT compiler | PostgreSQL CPU | broker CPU | bench CPU"
+                + " | machine idle | probe reads | probe p50 ms | p99 ms | max ms | in-bench client p50 ms | p99 ms"
                 + " | in service p99 ms (≤) | snapshot queries | query p99 ms (≤) |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Phase ph : phases) {
             double[] lat = Stats.sorted(ph.snapshots());
-            table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f | %d | %s | %.0f%% | %.0f%% | %d | %.1f | %.1f | %.1f"
-                    + " | %.0f | %d | %.0f |%n",
+            double[] probe = Stats.sorted(ph.probe());
+            Cpu cpu = ph.cpu();
+            table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f | %d | %s | %.0f%% | %.0f%% | %.0f%%"
+                    + " | %.0f%% | %.0f%% | %.0f%% | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %d | %.0f |%n",
                     ph.name(), ph.events(), ph.produceSeconds(), ph.seconds(), ph.events() / ph.seconds(), ph.maxLag(),
                     ph.name().equals("live") ? String.format(Locale.ROOT, "%.2f", ph.drainAfterProducer()) : "n/a",
-                    100 * ph.cpu(), 100 * ph.jit(), lat.length, Stats.percentile(lat, 50), Stats.percentile(lat, 99),
-                    Stats.percentile(lat, 100), ph.serverP99Ms(), ph.queries(), ph.queryP99Ms()));
+                    100 * cpu.service(), 100 * cpu.jit(), 100 * cpu.postgres(), 100 * cpu.kafka(), 100 * cpu.bench(),
+                    100 * cpu.idle() / Runtime.getRuntime().availableProcessors(), probe.length,
+                    Stats.percentile(probe, 50), Stats.percentile(probe, 99), Stats.percentile(probe, 100),
+                    Stats.percentile(lat, 50), Stats.percentile(lat, 99), ph.serverP99Ms(), ph.queries(), ph.queryP99Ms()));
             System.out.printf(Locale.ROOT, "%s: %d events in %.1f s = %.0f events/s; snapshot p50 %.1f ms, p99 %.1f ms"
-                    + " (in service p99 ≤ %.0f ms)%n", ph.name(), ph.events(), ph.seconds(), ph.events() / ph.seconds(),
-                    Stats.percentile(lat, 50), Stats.percentile(lat, 99), ph.serverP99Ms());
+                    + " (in-bench client p99 %.1f ms, in service p99 ≤ %.0f ms)%n", ph.name(), ph.events(), ph.seconds(),
+                    ph.events() / ph.seconds(), Stats.percentile(probe, 50), Stats.percentile(probe, 99),
+                    Stats.percentile(lat, 99), ph.serverP99Ms());
         }
+        double[] idle = Stats.sorted(idleProbe);
+        double[] idleInBench = Stats.sorted(idleReads);
+        Phase backlogPhase = phases.get(0);
+        Phase livePhase = phases.get(1);
+        double[] liveReads = Stats.sorted(livePhase.probe());
+        String baselines = String.format(Locale.ROOT, "\n**Baselines, same run.** Ingest: a plain Kafka consumer in this"
+                + " bench (one consumer, 500 records a poll, records read as strings, nothing decoded or written) read the"
+                + " same %d events (both phases) from the broker at %.0f events/s; the service drained the backlog at %.0f"
+                + " events/s = **%.2f × the raw consumer**. Reads: the probe on the same endpoint for 10 s after the live"
+                + " phase, nothing being ingested: %d reads, p50 %.1f ms, p99 %.1f ms (in-bench client: p50 %.1f, p99"
+                + " %.1f); the live phase's probe p99 is **%.2f × idle** (backlog: %.2f ×).%n",
+                2 * events, rawRate, backlogPhase.events() / backlogPhase.seconds(),
+                backlogPhase.events() / backlogPhase.seconds() / rawRate, idle.length, Stats.percentile(idle, 50),
+                Stats.percentile(idle, 99), Stats.percentile(idleInBench, 50), Stats.percentile(idleInBench, 99),
+                Stats.percentile(liveReads, 99) / Stats.percentile(idle, 99),
+                Stats.percentile(Stats.sorted(backlogPhase.probe()), 99) / Stats.percentile(idle, 99));
+        System.out.print(baselines);
         String md = "# Reporting ingest benchmark\n\n"
                 + "Generated by `./contact-center bench reporting" + (args.length == 0 ? "" : " " + String.join(" ", args))
                 + "` on " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ".\n\n"
@@ -184,14 +236,15 @@ public final class ReportingBench {
                 + " = events ÷ time from the last warm-up event in to the last event in. **live**: the producer paces itself at "
                 + String.format(Locale.ROOT, "%.0f", rate) + " events/s while the service reads; events/s = events ÷ time"
                 + " from the first produce to the last event in; max lag = produced − processed, sampled every 250 ms.\n"
-                + "- Snapshot latency: a client reading `/reports/realtime/queues` every 50 ms during each phase, as the"
-                + " client sees it (it runs on the same two cores, so its own scheduling delays count too), and as the"
-                + " service timed it (in service p99: upper bound of the `http_server_requests_seconds` histogram bucket"
+                + "- Snapshot latency: `/reports/realtime/queues` read every 50 ms during each phase by a probe process of"
+                + " its own (`ReadProbe`: serial GC, 32 MB heap; it runs on the same two cores, so the machine's scheduling"
+                + " delays count), by a client thread inside this bench's JVM (which also produces the load, so that JVM's"
+                + " pauses count too; the only reader of earlier runs), and as the service timed it (in service p99: upper bound of the `http_server_requests_seconds` histogram bucket"
                 + " of the endpoint). Readers share one snapshot, refreshed in the background once it is older than"
                 + " `cc.reporting.realtime.max-age` (0.5 s), so no read waits for the database query behind it; that"
                 + " query is reported apart: how many ran and their p99 (upper bound of the"
                 + " `cc_reporting_realtime_query_seconds` histogram bucket).\n\n"
-                + table;
+                + table + baselines;
         Bench.write(out, md);
         System.exit(0);
     }
@@ -211,6 +264,41 @@ public final class ReportingBench {
             throw new IllegalStateException("only " + done + " of " + total + " events in after 15 minutes");
         }
         return maxLag;
+    }
+
+    /**
+     * The ingest baseline: how fast a plain consumer of group {@code group} reads {@code total} records (as strings, the
+     * service's first step) from the broker on this machine, from its first record to the last.
+     */
+    private static double rawConsume(String group, int total) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CONTACTS));
+            long first = 0;
+            long last = 0;
+            long chars = 0;
+            int read = 0;
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (read < total && System.nanoTime() < deadline) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty() && first == 0) {
+                    first = System.nanoTime();
+                }
+                for (var r : records) {
+                    chars += r.value().length(); // touch every record, as a consumer that uses them would
+                }
+                read += records.count();
+                last = System.nanoTime();
+            }
+            if (read < total || chars == 0) {
+                throw new IllegalStateException("the raw consumer read only " + read + " of " + total + " records");
+            }
+            return read / ((last - first) / 1e9);
+        }
     }
 
     /** Events produced so far in this run (both phases). */
@@ -238,46 +326,72 @@ public final class ReportingBench {
         return records;
     }
 
-    /** Sends {@code records} paced at {@code eventsPerSecond} (infinite: as fast as it goes). */
+    /**
+     * Sends {@code records} paced at {@code eventsPerSecond} (infinite: as fast as it goes): each millisecond what is due
+     * by then (20 records at 20,000/s). Parking before every record instead woke this thread 20,000 times a second, CPU
+     * taken from the service under test on the same two cores; the producer's 5 ms linger batches them either way.
+     */
     private static void produce(KafkaProducer<String, String> producer, List<ProducerRecord<String, String>> records,
             double eventsPerSecond) {
         long start = System.nanoTime();
-        for (int i = 0; i < records.size(); i++) {
-            if (eventsPerSecond < Double.POSITIVE_INFINITY) {
-                long wait = start + (long) (i * 1e9 / eventsPerSecond) - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+        int i = 0;
+        while (i < records.size()) {
+            int due = eventsPerSecond == Double.POSITIVE_INFINITY ? records.size()
+                    : (int) Math.min(records.size(), (System.nanoTime() - start) / 1e9 * eventsPerSecond + 1);
+            for (; i < due; i++) {
+                PRODUCED.incrementAndGet();
+                producer.send(records.get(i));
             }
-            PRODUCED.incrementAndGet();
-            producer.send(records.get(i));
+            if (i < records.size()) {
+                LockSupport.parkNanos(1_000_000);
+            }
         }
         producer.flush();
     }
 
-    /** A wallboard-like client: reads the queue snapshot every 50 ms, latencies kept per phase. */
+    /**
+     * Wallboard-like readers of {@code /reports/realtime/queues} every 50 ms, latencies kept per phase: one thread in
+     * this JVM (which also produces the load, so its pauses count), and {@link ReadProbe} in a small process of its own.
+     */
     private static final class Wallboard {
         private final HttpClient http;
         private final ServiceProcess service;
         private final String token = Tokens.bearer("supervisor");
         private final AtomicBoolean stop = new AtomicBoolean();
         private final Thread thread = new Thread(this::loop);
+        private final Thread probeReader = new Thread(this::readProbe);
+        private Process probe;
         private List<Double> current = null;
+        private List<Double> currentProbe = null;
+        private List<Double> endedProbe = List.of();
 
         Wallboard(HttpClient http, ServiceProcess service) {
             this.http = http;
             this.service = service;
         }
 
-        void start() {
+        void start() throws java.io.IOException {
             thread.start();
+            String java = ProcessHandle.current().info().command().orElse("java");
+            probe = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp",
+                    DevStack.root().resolve("simulator/target/classes").toString(), ReadProbe.class.getName(),
+                    service.url("/reports/realtime/queues"), token, "50")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            probeReader.start();
         }
 
-        /** Starts recording a new phase (null: none); returns the samples of the one that ended. */
+        /** Starts recording a new phase (null: none); returns the in-JVM client's samples of the one that ended. */
         synchronized List<Double> phase(String name) {
             List<Double> ended = current == null ? List.of() : current;
+            endedProbe = currentProbe == null ? List.of() : currentProbe;
             current = name == null ? null : new ArrayList<>();
+            currentProbe = name == null ? null : new ArrayList<>();
             return ended;
+        }
+
+        /** The probe's samples of the phase the last {@link #phase} call ended. */
+        synchronized List<Double> probePhase() {
+            return endedProbe;
         }
 
         private synchronized void record(double ms) {
@@ -286,9 +400,22 @@ public final class ReportingBench {
             }
         }
 
+        private synchronized void recordProbe(double ms) {
+            if (currentProbe != null) {
+                currentProbe.add(ms);
+            }
+        }
+
         void stop() throws InterruptedException {
             stop.set(true);
             thread.join();
+            try {
+                probe.getOutputStream().close();
+            } catch (java.io.IOException ignored) {
+                // it is gone already
+            }
+            probe.waitFor();
+            probeReader.join();
         }
 
         private void loop() {
@@ -302,6 +429,19 @@ public final class ReportingBench {
                 } catch (Exception e) {
                     return;
                 }
+            }
+        }
+
+        private void readProbe() {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(probe.getInputStream()))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("status")) {
+                        throw new IllegalStateException("the read probe got " + line);
+                    }
+                    recordProbe(Double.parseDouble(line));
+                }
+            } catch (java.io.IOException e) {
+                // the probe ended
             }
         }
     }
