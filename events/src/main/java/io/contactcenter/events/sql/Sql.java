@@ -4,6 +4,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.pgclient.PgException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,8 +25,13 @@ public final class Sql {
         return value == null ? null : value.toInstant();
     }
 
+    /**
+     * Not {@code instant.atOffset(UTC)}: on Java 17 that builds a new {@code ZoneRules} each call, which was 2 % of what
+     * reporting's ingest allocated (every event has instants bound as parameters).
+     */
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     /** A unique constraint refused the write (SQLSTATE 23505): the row is already there. */

@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -285,8 +284,9 @@ public class ContactIngest {
             return agents;
         }
 
+        /** The UTC day, without the {@code ZoneRules} that {@code atOffset(UTC)} builds on every call on Java 17. */
         private static LocalDate day(Instant t) {
-            return t.atOffset(ZoneOffset.UTC).toLocalDate();
+            return LocalDate.ofEpochDay(Math.floorDiv(t.getEpochSecond(), 86_400));
         }
     }
 
