@@ -31,8 +31,7 @@ public final class TopicSetup {
      * must have no live members (call it before the consuming service starts).
      */
     public static void skipToEnd(String bootstrap, String group) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        try (Admin admin = admin(bootstrap)) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             var descriptions = admin.describeTopics(Topics.ALL.stream().map(Topics.Spec::name).toList())
                     .allTopicNames().get(30, TimeUnit.SECONDS);
@@ -48,8 +47,7 @@ public final class TopicSetup {
     }
 
     public static List<String> ensure(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        try (Admin admin = admin(bootstrap)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(t -> !existing.contains(t.name()))
@@ -69,5 +67,28 @@ public final class TopicSetup {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topics on " + bootstrap + ": " + e, e);
         }
+    }
+
+    /** Creates a topic outside the suite's (a benchmark's own), with {@code partitions} partitions. */
+    public static void create(String bootstrap, String topic, int partitions) {
+        try (Admin admin = admin(bootstrap)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topic " + topic + " on " + bootstrap + ": " + e, e);
+        }
+    }
+
+    /** Deletes a topic {@link #create} made, with its events. */
+    public static void delete(String bootstrap, String topic) {
+        try (Admin admin = admin(bootstrap)) {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot delete topic " + topic + " on " + bootstrap + ": " + e, e);
+        }
+    }
+
+    private static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
 }

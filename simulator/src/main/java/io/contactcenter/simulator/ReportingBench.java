@@ -33,14 +33,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,7 +64,11 @@ public final class ReportingBench {
 
     /** One phase's numbers. */
     private record Phase(String name, int events, double produceSeconds, double seconds, Cpu cpu, long maxLag,
-            double drainAfterProducer, List<Double> snapshots, List<Double> probe, double serverP99Ms, double queryP99Ms, long queries) {
+            double drainAfterProducer, Reads reads, double serverP99Ms, double queryP99Ms, long queries) {
+    }
+
+    /** One phase's read latencies in ms: the client thread in this JVM's, and the probe process's. */
+    private record Reads(List<Double> inBench, List<Double> probe) {
     }
 
     /**
@@ -101,7 +101,8 @@ public final class ReportingBench {
         String group = "reporting-bench-" + run;
         TopicSetup.skipToEnd(DevStack.KAFKA_BOOTSTRAP, group);
         TOPIC = Topics.CONTACTS + ".bench-" + run;
-        createTopic();
+        TopicSetup.create(DevStack.KAFKA_BOOTSTRAP, TOPIC, Topics.ALL.stream()
+                .filter(t -> t.name().equals(Topics.CONTACTS)).findFirst().orElseThrow().partitions());
         EventCodec codec = new EventCodec(MAPPER, Clock.systemUTC(), "reporting-bench");
         int events = contacts * 3;
         // the JIT needs a while on two cores: the first events warm the service up and are not measured
@@ -109,8 +110,7 @@ public final class ReportingBench {
         // through both phases and the drain ran at 15,000 events/s; with 200,000 at 27,000
         int warmup = 3 * Integer.parseInt(opts.getOrDefault("warmup", "200000"));
         List<Phase> phases = new ArrayList<>();
-        List<Double> idleReads;
-        List<Double> idleProbe;
+        Reads idleReads;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -156,7 +156,7 @@ public final class ReportingBench {
                 TreeMap<Double, Double> queriesAfter = queryBuckets(metrics);
                 TreeMap<Double, Double> servedAfter = serverBuckets(metrics);
                 phases.add(new Phase("backlog", warmup + events - (int) done, produceBacklog, seconds,
-                        Cpu.now(reporting.pid()).since(cpuBefore, seconds), maxLag, 0, wallboard.phase("live"), wallboard.probePhase(),
+                        Cpu.now(reporting.pid()).since(cpuBefore, seconds), maxLag, 0, wallboard.phase("live"),
                         p99(served, servedAfter), p99(queries, queriesAfter), count(queries, queriesAfter)));
                 queries = queriesAfter;
                 served = servedAfter;
@@ -178,26 +178,26 @@ public final class ReportingBench {
                 servedAfter = serverBuckets(metrics);
                 phases.add(new Phase("live", events, (producedAt[0] - start) / 1e9, seconds,
                         Cpu.now(reporting.pid()).since(cpuBefore, seconds), maxLag, (end - producedAt[0]) / 1e9,
-                        wallboard.phase(null), wallboard.probePhase(), p99(served, servedAfter),
+                        wallboard.phase(null), p99(served, servedAfter),
                         p99(queries, queriesAfter), count(queries, queriesAfter)));
                 // baseline for the reads: the same client, the same endpoint, nothing being ingested
                 wallboard.phase("idle");
                 Thread.sleep(10_000);
                 idleReads = wallboard.phase(null);
-                idleProbe = wallboard.probePhase();
                 wallboard.stop();
             }
         }
         double rawRate = rawConsume(group + "-raw", warmup + 2 * events);
-        deleteTopic();
+        // the run's topic goes once measured: a run leaves half a gigabyte of events on the broker otherwise
+        TopicSetup.delete(DevStack.KAFKA_BOOTSTRAP, TOPIC);
         StringBuilder table = new StringBuilder("| phase | events | produced in s | ingest s | events/s | max lag (events)"
                 + " | caught up after producer, s | service CPU | of it JIT compiler | PostgreSQL CPU | broker CPU | bench CPU"
                 + " | machine idle | probe reads | probe p50 ms | p99 ms | max ms | in-bench client p50 ms | p99 ms"
                 + " | in service p99 ms (≤) | snapshot queries | query p99 ms (≤) |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Phase ph : phases) {
-            double[] lat = Stats.sorted(ph.snapshots());
-            double[] probe = Stats.sorted(ph.probe());
+            double[] lat = Stats.sorted(ph.reads().inBench());
+            double[] probe = Stats.sorted(ph.reads().probe());
             Cpu cpu = ph.cpu();
             table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f | %d | %s | %.0f%% | %.0f%% | %.0f%%"
                     + " | %.0f%% | %.0f%% | %.0f%% | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %d | %.0f |%n",
@@ -212,11 +212,11 @@ public final class ReportingBench {
                     ph.events() / ph.seconds(), Stats.percentile(probe, 50), Stats.percentile(probe, 99),
                     Stats.percentile(lat, 99), ph.serverP99Ms());
         }
-        double[] idle = Stats.sorted(idleProbe);
-        double[] idleInBench = Stats.sorted(idleReads);
+        double[] idle = Stats.sorted(idleReads.probe());
+        double[] idleInBench = Stats.sorted(idleReads.inBench());
         Phase backlogPhase = phases.get(0);
         Phase livePhase = phases.get(1);
-        double[] liveReads = Stats.sorted(livePhase.probe());
+        double[] liveReads = Stats.sorted(livePhase.reads().probe());
         String baselines = String.format(Locale.ROOT, "\n**Baselines, same run.** Ingest: a plain Kafka consumer in this"
                 + " bench (one consumer, 500 records a poll, records read as strings, nothing decoded or written) read the"
                 + " run's %d events (warm-up and both phases) from the broker at %.0f events/s; the service drained the backlog at %.0f"
@@ -227,7 +227,7 @@ public final class ReportingBench {
                 backlogPhase.events() / backlogPhase.seconds() / rawRate, idle.length, Stats.percentile(idle, 50),
                 Stats.percentile(idle, 99), Stats.percentile(idleInBench, 50), Stats.percentile(idleInBench, 99),
                 Stats.percentile(liveReads, 99) / Stats.percentile(idle, 99),
-                Stats.percentile(Stats.sorted(backlogPhase.probe()), 99) / Stats.percentile(idle, 99));
+                Stats.percentile(Stats.sorted(backlogPhase.reads().probe()), 99) / Stats.percentile(idle, 99));
         System.out.print(baselines);
         String md = "# Reporting ingest benchmark\n\n"
                 + "Generated by `./contact-center bench reporting" + (args.length == 0 ? "" : " " + String.join(" ", args))
@@ -316,21 +316,6 @@ public final class ReportingBench {
      */
     private static String TOPIC;
 
-    private static void createTopic() throws Exception {
-        int partitions = Topics.ALL.stream().filter(t -> t.name().equals(Topics.CONTACTS)).findFirst().orElseThrow()
-                .partitions();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    /** The run's topic goes once measured: a run leaves half a gigabyte of events on the broker otherwise. */
-    private static void deleteTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP))) {
-            admin.deleteTopics(List.of(TOPIC)).all().get(30, TimeUnit.SECONDS);
-        }
-    }
-
     /** Events produced so far in this run (both phases). */
     private static final AtomicLong PRODUCED = new AtomicLong();
 
@@ -399,7 +384,6 @@ public final class ReportingBench {
         private Process probe;
         private List<Double> current = null;
         private List<Double> currentProbe = null;
-        private List<Double> endedProbe = List.of();
 
         Wallboard(HttpClient http, ServiceProcess service) {
             this.http = http;
@@ -416,18 +400,12 @@ public final class ReportingBench {
             probeReader.start();
         }
 
-        /** Starts recording a new phase (null: none); returns the in-JVM client's samples of the one that ended. */
-        synchronized List<Double> phase(String name) {
-            List<Double> ended = current == null ? List.of() : current;
-            endedProbe = currentProbe == null ? List.of() : currentProbe;
+        /** Starts recording a new phase (null: none); returns both readers' samples of the one that ended. */
+        synchronized Reads phase(String name) {
+            Reads ended = new Reads(current == null ? List.of() : current, currentProbe == null ? List.of() : currentProbe);
             current = name == null ? null : new ArrayList<>();
             currentProbe = name == null ? null : new ArrayList<>();
             return ended;
-        }
-
-        /** The probe's samples of the phase the last {@link #phase} call ended. */
-        synchronized List<Double> probePhase() {
-            return endedProbe;
         }
 
         private synchronized void record(double ms) {
