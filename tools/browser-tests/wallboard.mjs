@@ -14,7 +14,11 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
-  await page.goto(`${base}/wallboard/#token=${encodeURIComponent(token)}&target=0.8&maxWait=60`);
+  // the page's Content-Security-Policy must not have to block anything it does itself
+  const cspViolations = [];
+  page.on('console', m => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
+  const response = await page.goto(`${base}/wallboard/#token=${encodeURIComponent(token)}&target=0.8&maxWait=60`);
+  const csp = response.headers()['content-security-policy'] || '';
   const row = page.locator(`tr[data-queue="${queue}"]`);
   await row.waitFor({ timeout: 15000 });
   const cells = await row.locator('td').allTextContents();
@@ -26,7 +30,7 @@ try {
   const chartPoints = Number(await line.getAttribute('data-points'));
   const backlog = await page.locator('#backlog').textContent();
   await page.screenshot({ path: screenshot, fullPage: true });
-  console.log(JSON.stringify({ cells, alerts, status, tokenInUrl, errors, chartPoints, backlog }));
+  console.log(JSON.stringify({ cells, alerts, status, tokenInUrl, errors, chartPoints, backlog, csp, cspViolations }));
 } catch (e) {
   console.error(String(e));
   code = 1;

@@ -101,6 +101,19 @@ function checkDeployments(file, objects) {
   }
 }
 
+// An egress rule with ports and no destinations lets a pod reach any address on those ports.
+function checkNetworkPolicies(file, objects) {
+  for (const np of objects.filter((o) => o.kind === "NetworkPolicy")) {
+    const where = `${file} NetworkPolicy/${np.metadata.name}`;
+    (np.spec.egress ?? []).forEach((rule, i) => {
+      if (!rule.to?.length) fail(where, `egress rule ${i} has no destinations (to)`);
+    });
+    (np.spec.ingress ?? []).forEach((rule, i) => {
+      if (!rule.from?.length) fail(where, `ingress rule ${i} has no sources (from)`);
+    });
+  }
+}
+
 // What must agree between the chart and the build's manifests, as plain comparable values.
 function essentials(deployment) {
   const pod = deployment.spec.template.spec;
@@ -158,6 +171,7 @@ for (const file of files) {
   if (objects.length === 0) fail(file, "no objects rendered");
   for (const o of objects) await validateSchema(file, o);
   checkDeployments(file, objects);
+  checkNetworkPolicies(file, objects);
   // only the default values promise the build's resources; production values size pods for their load
   if (generatedRoot && file === defaultRender) checkAgainstGenerated(file, objects);
   console.log(`${file}: ${objects.length} objects checked`);

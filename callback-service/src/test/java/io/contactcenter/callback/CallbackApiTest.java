@@ -140,6 +140,40 @@ class CallbackApiTest {
                 .then().statusCode(200).body("status", equalTo("FAILED")).body("failureReason", equalTo("invalid-number"));
     }
 
+    /** Callbacks carry customers' numbers: an agent sees and withdraws only the ones it asked for. */
+    @Test
+    void agentsSeeAndWithdrawOnlyTheCallbacksTheyAskedFor() {
+        String queue = CallbackFixtures.queue(3, false, 20, 3);
+        String ann = "ann-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String bob = "bob-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        LocalDateTime tomorrow = LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusDays(1).withHour(9).truncatedTo(ChronoUnit.HOURS);
+        String annsPhone = CallbackFixtures.phone();
+        String anns = given().header("Authorization", Tokens.agent(ann)).contentType("application/json")
+                .body("""
+                        {"phone":"%s","queueId":"%s","windowStart":"%s","windowEnd":"%s"}
+                        """.formatted(annsPhone, queue, tomorrow, tomorrow.plusHours(1)))
+                .when().post("/callbacks").then().statusCode(201).extract().path("callbackId");
+        String others = request(CallbackFixtures.phone(), queue, tomorrow, tomorrow.plusHours(1), 201);
+
+        given().header("Authorization", Tokens.agent(ann)).when().get("/callbacks/" + anns).then().statusCode(200)
+                .body("phone", equalTo(annsPhone));
+        given().header("Authorization", Tokens.agent(bob)).when().get("/callbacks/" + anns).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", Tokens.agent(ann)).when().get("/callbacks/" + others).then().statusCode(403);
+        given().header("Authorization", Tokens.agent(ann)).queryParam("queue", queue).when().get("/callbacks")
+                .then().statusCode(200).body("callbackId", org.hamcrest.Matchers.contains(anns));
+        given().header("Authorization", Tokens.agent(bob)).queryParam("queue", queue).when().get("/callbacks")
+                .then().statusCode(200).body("$", empty());
+        given().header("Authorization", Tokens.bearer("supervisor")).queryParam("queue", queue).when().get("/callbacks")
+                .then().statusCode(200).body("size()", equalTo(2));
+
+        given().header("Authorization", Tokens.agent(bob)).when().delete("/callbacks/" + anns).then().statusCode(403);
+        given().header("Authorization", TELEPHONY).when().get("/callbacks/" + anns).then().body("status", equalTo("SCHEDULED"));
+        given().header("Authorization", Tokens.agent(ann)).when().delete("/callbacks/" + anns).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        given().header("Authorization", Tokens.agent(ann)).when().delete("/callbacks/nope").then().statusCode(404);
+    }
+
     @Test
     void cancelsAScheduledCallbackOnce() {
         String queue = CallbackFixtures.queue(3, false, 20, 3);

@@ -33,8 +33,38 @@ class AlternativeSettingsTest {
     public static class Alternatives implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cc.notifier.kind", "webhook", "cc.crm.lookup.auto-create", "true");
+            // the test's receiver is plain http on loopback: allowed here by name, as a deployer would allow a host
+            return Map.of("cc.notifier.kind", "webhook", "cc.crm.lookup.auto-create", "true",
+                    "cc.notifier.allowed-hosts", "127.0.0.1,*.partner.example", "cc.notifier.allow-http", "true",
+                    "cc.notifier.signing-secret", SECRET);
         }
+    }
+
+    static final String SECRET = "test-signing-secret";
+
+    private final List<String> signatures = new CopyOnWriteArrayList<>();
+
+    @Test
+    void partnerWebhookUrlsOutsideTheAllowListAreRefusedAndStoreNothing() {
+        for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.7/hook",
+                "https://evil.example/hook", "https://user:pw@x.partner.example/hook", "ftp://x.partner.example/")) {
+            String partner = "bad-hook-" + System.nanoTime();
+            given().header("Authorization", Tokens.bearer("supervisor")).contentType("application/json")
+                    .body("""
+                            {"name":"Bad Hook","kind":"AGENCY","skills":["tyres"],"region":"r","capacity":1,"notifyUrl":"%s"}
+                            """.formatted(url))
+                    .when().put("/crm/partners/" + partner)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("notifyUrl"));
+            given().header("Authorization", Tokens.bearer("supervisor")).when().get("/crm/partners/" + partner)
+                    .then().statusCode(404);
+        }
+        given().header("Authorization", Tokens.bearer("supervisor")).contentType("application/json")
+                .body("""
+                        {"name":"Good Hook","kind":"AGENCY","skills":["tyres"],"region":"r","capacity":1,
+                         "notifyUrl":"https://hooks.partner.example/cc"}
+                        """)
+                .when().put("/crm/partners/good-hook-" + System.nanoTime()).then().statusCode(200);
     }
 
     private HttpServer server;
@@ -45,7 +75,12 @@ class AlternativeSettingsTest {
     void listen() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hooks", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(body);
+            signatures.add(io.contactcenter.events.notify.WebhookSignature.verify(SECRET,
+                    exchange.getRequestHeaders().getFirst("X-CC-Timestamp"), body,
+                    exchange.getRequestHeaders().getFirst("X-CC-Signature"), java.time.Instant.now().getEpochSecond(), 300)
+                    ? "valid" : "invalid");
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -95,6 +130,7 @@ class AlternativeSettingsTest {
         Eventually.await("webhook delivery", Duration.ofSeconds(10), Duration.ofMillis(100), () -> !received.isEmpty());
         assertThat(received.get(0)).contains(caseId).contains("\"recipient\":\"PARTNER\"").contains(partner)
                 .doesNotContain("Puncture");
+        assertThat(signatures).as("HMAC-SHA256 over timestamp and body, as a receiver checks it").containsOnly("valid");
 
         status = 500;
         received.clear();

@@ -10,7 +10,17 @@ import java.nio.file.Path;
 /** Where the local stack lives and whether its parts are up; the {@code contact-center} script starts them. */
 public final class DevStack {
 
-    public static final String KAFKA_BOOTSTRAP = "localhost:9092";
+    /**
+     * The tests' and benchmarks' own broker ({@code ./contact-center test-infra}), never the dev broker behind
+     * {@code up} and {@code demo}: port {@code CC_TEST_KAFKA_PORT}, 19092 unless set. Not a compile-time
+     * constant, so a changed port reaches classes compiled against this one.
+     */
+    public static final String KAFKA_BOOTSTRAP = testBootstrap();
+
+    private static String testBootstrap() {
+        String port = System.getenv("CC_TEST_KAFKA_PORT");
+        return "localhost:" + (port == null || port.isBlank() ? "19092" : port.trim());
+    }
 
     private DevStack() {
     }
@@ -63,13 +73,13 @@ public final class DevStack {
     private static boolean infraChecked;
 
     /**
-     * Runs {@code ./contact-center infra} once per JVM: starts PostgreSQL and Kafka if stopped, creates roles
+     * Runs {@code ./contact-center test-infra} once per JVM: starts PostgreSQL and the tests' Kafka broker if stopped, creates roles
      * and databases, and (re)sets each role's password to this checkout's secret, so two checkouts on one
      * machine never test with each other's stale password. Idempotent and quick when all is up.
      */
     public static synchronized void ensureInfra() {
         if (!infraChecked) {
-            script("infra");
+            script("test-infra");
             infraChecked = true;
         }
     }

@@ -13,8 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import java.time.Duration;
 
-/** Creates the suite's topics ({@link Topics#ALL}) that do not exist yet. Idempotent. */
+/** Creates the suite's topics ({@link Topics#ALL}, {@link Topics#INTERNAL}) that do not exist yet. Idempotent. */
 public final class TopicSetup {
 
     private TopicSetup() {
@@ -46,12 +50,65 @@ public final class TopicSetup {
         }
     }
 
+    /**
+     * Whether consumer group {@code group} has consumed everything a read_committed reader can see on
+     * {@code topics}. Its committed offsets cannot be compared with the end offsets: a transactional producer
+     * (the outbox relay) ends every batch with a commit marker, which takes an offset no consumer ever
+     * processes, so a group that is fully caught up still sits one offset before the end. Instead, the
+     * partitions whose committed offset is short of the end are read from that offset to the end: caught up
+     * when no record is there.
+     */
+    public static boolean caughtUp(String bootstrap, String group, List<String> topics) {
+        try (Admin admin = admin(bootstrap)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
+                    .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> behind = new HashMap<>();
+            admin.listOffsets(request, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, end) -> {
+                        long at = committed.containsKey(tp) && committed.get(tp) != null ? committed.get(tp).offset() : 0;
+                        if (at < end.offset()) {
+                            behind.put(tp, end.offset());
+                        }
+                    });
+            return behind.isEmpty() || noRecordsBefore(bootstrap, committed, behind);
+        } catch (Exception e) {
+            return false; // the group has not committed yet, or the broker is busy: not caught up
+        }
+    }
+
+    private static boolean noRecordsBefore(String bootstrap, Map<TopicPartition, OffsetAndMetadata> committed,
+            Map<TopicPartition, Long> ends) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(ends.keySet());
+            ends.keySet().forEach(tp -> consumer.seek(tp,
+                    committed.containsKey(tp) && committed.get(tp) != null ? committed.get(tp).offset() : 0));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (var r : consumer.poll(Duration.ofMillis(100))) {
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        return false;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     public static List<String> ensure(String bootstrap) {
         try (Admin admin = admin(bootstrap)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.ALL.stream()
+            List<NewTopic> missing = java.util.stream.Stream.concat(Topics.ALL.stream(), Topics.INTERNAL.stream())
                     .filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config()))
                     .toList();
             if (!missing.isEmpty()) {
                 try {

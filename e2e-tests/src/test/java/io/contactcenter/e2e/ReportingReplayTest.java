@@ -36,14 +36,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -180,26 +174,8 @@ class ReportingReplayTest {
 
     /** The group's committed offsets reached the end of every partition of every topic it reads. */
     private static void awaitCaughtUp(String group, Duration timeout) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP);
-        try (Admin admin = Admin.create(props)) {
-            Eventually.await("consumer group " + group + " caught up", timeout, Duration.ofSeconds(1), () -> {
-                try {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                            .partitionsToOffsetAndMetadata().get();
-                    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                    for (String topic : TOPICS) {
-                        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                                .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-                    }
-                    var latest = admin.listOffsets(ends).all().get();
-                    return latest.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                            || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() >= e.getValue().offset());
-                } catch (Exception e) {
-                    return false;
-                }
-            });
-        }
+        Eventually.await("consumer group " + group + " caught up", timeout, Duration.ofSeconds(1),
+                () -> TopicSetup.caughtUp(DevStack.KAFKA_BOOTSTRAP, group, TOPICS));
     }
 
     private void state(String agent, String from, String to, Instant at) {

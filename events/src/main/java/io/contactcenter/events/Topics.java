@@ -2,6 +2,7 @@ package io.contactcenter.events;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import java.util.Map;
 
 /** Every Kafka topic of the suite, with the partition count the devstack and Helm chart create. */
 public final class Topics {
@@ -12,10 +13,21 @@ public final class Topics {
     public static final String CALLBACKS = "cc.callbacks";
     public static final String CRM = "cc.crm";
     public static final String IVR = "cc.ivr";
+    /**
+     * The outbox relays' positions: one record per relayed batch, keyed by relay (service database), written
+     * in the same Kafka transaction as the batch. Compacted, so only each relay's last position is kept.
+     */
+    public static final String OUTBOX_POSITIONS = "cc.outbox.positions";
 
-    /** A topic and its partition count; keys (entity ids) keep per-entity order inside a partition. */
+    /**
+     * A topic, its partition count and topic-level config; keys (entity ids) keep per-entity order inside a
+     * partition.
+     */
     @RegisterForReflection
-    public record Spec(String name, int partitions) {
+    public record Spec(String name, int partitions, Map<String, String> config) {
+        public Spec(String name, int partitions) {
+            this(name, partitions, Map.of());
+        }
     }
 
     /** Contacts and commands carry the bulk of traffic, so they get the most partitions. */
@@ -26,6 +38,11 @@ public final class Topics {
             new Spec(CALLBACKS, 6),
             new Spec(CRM, 6),
             new Spec(IVR, 6));
+
+    /** Topics of the platform's own machinery, not of events; created beside {@link #ALL}. */
+    public static final List<Spec> INTERNAL = List.of(
+            new Spec(OUTBOX_POSITIONS, 3, Map.of("cleanup.policy", "compact", "segment.ms", "3600000",
+                    "min.cleanable.dirty.ratio", "0.1")));
 
     private Topics() {
     }

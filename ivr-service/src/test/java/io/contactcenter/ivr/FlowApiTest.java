@@ -31,6 +31,18 @@ class FlowApiTest {
               "q":{"type":"enqueue","queue":"support"}}}""";
 
     @Test
+    void jsonNullFlowDocumentIs400AndStoresNothing() {
+        String id = "null-" + UUID.randomUUID().toString().substring(0, 8);
+        given().header("Authorization", ADMIN).contentType("application/json").body("null")
+                .when().put("/ivr/flows/" + id)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", ADMIN).when().get("/ivr/flows/" + id + "/versions")
+                .then().statusCode(org.hamcrest.Matchers.oneOf(404, 200));
+        given().header("Authorization", ADMIN).urlEncodingEnabled(false).when().get("/ivr/flows/x%00y")
+                .then().statusCode(400);
+    }
+
+    @Test
     void draftPublishNewVersionAndRollBack() throws IOException {
         String id = "f-" + UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", ADMIN).contentType("application/yaml").body(sample().getBytes(StandardCharsets.UTF_8))

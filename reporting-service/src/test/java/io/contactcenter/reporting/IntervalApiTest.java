@@ -87,6 +87,18 @@ class IntervalApiTest {
                 .body(containsString("2026-01-05T10:00:00Z,2026-01-05T10:30:00Z,2,2,1,0,0,0.5000,26.0000,250.0000,0.0000,1"));
     }
 
+    /** An id is the caller's text: in a CSV header it must stay one quoted cell, never a formula or a new line. */
+    @Test
+    void csvExportEscapesIdsInItsHeaderLine() {
+        String agent = "=HYPERLINK(\"x\";1),y";
+        given().header("Authorization", Tokens.bearer("supervisor")).accept("text/csv")
+                .queryParam("from", "2026-01-05T10:00:00Z").queryParam("to", "2026-01-05T11:00:00Z")
+                .queryParam("interval", "PT30M")
+                .when().get("/reports/agents/{agent}/intervals", agent)
+                .then().statusCode(200)
+                .body(org.hamcrest.Matchers.startsWith("# agent=\"'=HYPERLINK(\"\"x\"\";1),y\"; occupancy"));
+    }
+
     @Test
     void invalidRangesAndParametersAre400NamingThem() {
         given().header("Authorization", Tokens.bearer("supervisor"))

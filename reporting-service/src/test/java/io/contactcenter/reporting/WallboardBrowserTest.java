@@ -92,7 +92,30 @@ class WallboardBrowserTest {
         assertThat(seen.get("status").asText()).startsWith("live");
         assertThat(seen.get("tokenInUrl").asBoolean()).as("token removed from the address bar").isFalse();
         assertThat(seen.get("errors")).isEmpty();
+        assertThat(seen.get("csp").asText()).as("the page is served with a strict CSP").contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+        assertThat(seen.get("cspViolations")).as("nothing on the page needs what the CSP forbids").isEmpty();
         assertThat(Files.size(screenshot)).isPositive();
+    }
+
+    @Test
+    void pagesAndApisCarrySecurityHeaders() {
+        io.restassured.RestAssured.given().when().get(base.resolve("wallboard/"))
+                .then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("default-src 'self'"),
+                        org.hamcrest.Matchers.containsString("frame-ancestors 'none'"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline"))))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                // no inline script or style for the CSP to allow
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<style>")));
+        io.restassured.RestAssured.given().header("Authorization", Tokens.bearer("supervisor"))
+                .when().get(base.resolve("reports/realtime/queues/none"))
+                .then().header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     private void send(String type, String subject, Object data) {

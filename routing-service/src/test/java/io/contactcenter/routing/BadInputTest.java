@@ -30,6 +30,43 @@ class BadInputTest {
     }
 
     @Test
+    void controlCharactersInPathOrQueryAre400BeforeAnyLookup() {
+        given().header("Authorization", Tokens.bearer("supervisor")).urlEncodingEnabled(false)
+                .when().get("/routing/queues/a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("control character"));
+        given().header("Authorization", Tokens.bearer("supervisor")).urlEncodingEnabled(false)
+                .when().get("/routing/contacts/x%0d%0aSet-Cookie:%20y")
+                .then().statusCode(400);
+        given().header("Authorization", Tokens.bearer("supervisor")).urlEncodingEnabled(false)
+                .when().get("/routing/agents?queue=%00")
+                .then().statusCode(400).body("detail", containsString("queue"));
+    }
+
+    @Test
+    void jsonNullBodyIs400AndCreatesNothing() {
+        String q = "null-" + UUID.randomUUID().toString().substring(0, 8);
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body("null")
+                .when().put("/routing/queues/" + q)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("JSON null"));
+        given().header("Authorization", Tokens.bearer("admin")).when().get("/routing/queues/" + q)
+                .then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("telephony")).contentType("application/json").body(" null\n")
+                .when().post("/routing/contacts")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void valueTooLongForItsColumnIs400NotAServerError() {
+        String q = "long-" + "q".repeat(300);
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body("{}")
+                .when().put("/routing/queues/" + q)
+                .then().statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
+                        org.hamcrest.Matchers.lessThan(500)));
+    }
+
+    @Test
     void invalidStrategyIs400NamingTheFieldAndCreatesNothing() {
         String q = "bad-" + UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")

@@ -48,7 +48,7 @@ class ReadinessTest {
         Fixtures.queue("q", "{}");
         String id = "kafka-down-" + UUID.randomUUID();
         try (KafkaProbe probe = KafkaProbe.tail(Topics.CONTACTS)) {
-            DevStack.script("kafka-down");
+            DevStack.script("test-kafka-down");
             try {
                 awaitReadiness(503, Duration.ofSeconds(60));
                 // the database still works: the state change commits, its event waits in the outbox
@@ -56,7 +56,7 @@ class ReadinessTest {
                         .body("{\"contactId\":\"" + id + "\",\"queueId\":\"q\",\"channel\":\"VOICE\",\"priority\":1}")
                         .when().post("/routing/contacts").then().statusCode(201);
             } finally {
-                DevStack.script("kafka-up");
+                DevStack.script("test-kafka-up");
             }
             awaitReadiness(200, Duration.ofSeconds(60));
             assertThat(probe.await(r -> id.equals(r.key()), Duration.ofSeconds(30))).hasSize(1);

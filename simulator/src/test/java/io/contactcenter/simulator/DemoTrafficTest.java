@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.ServiceProcess;
+import io.contactcenter.devstack.TopicSetup;
 import io.contactcenter.simulator.traffic.AfterSalesCenter;
 import io.contactcenter.simulator.traffic.Api;
 import io.contactcenter.simulator.traffic.Outcome;
@@ -19,11 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,29 +111,10 @@ class DemoTrafficTest {
         return sums;
     }
 
-    /** Waits until {@code group} has committed the end offset of every partition it reads. */
+    /** Waits until {@code group} has consumed everything on the topics it reads. */
     private static void awaitCaughtUp(String group, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) DevStack.KAFKA_BOOTSTRAP))) {
-            Eventually.await("reporting caught up with the topics' history", timeout, Duration.ofSeconds(1), () -> {
-                try {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                            .partitionsToOffsetAndMetadata().get();
-                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                    for (var topic : admin.describeTopics(READ_BY_REPORTING).allTopicNames().get().values()) {
-                        topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
-                    }
-                    var ends = admin.listOffsets(latest).all().get();
-                    // every partition that holds records must be committed up to its end
-                    return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                            || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                } catch (java.util.concurrent.ExecutionException notYet) {
-                    return false; // the group has not joined yet
-                }
-            });
-        }
+        Eventually.await("reporting caught up with the topics' history", timeout, Duration.ofSeconds(1),
+                () -> TopicSetup.caughtUp(DevStack.KAFKA_BOOTSTRAP, group, READ_BY_REPORTING));
     }
 
     private static String base(ServiceProcess service) {

@@ -50,7 +50,10 @@ public interface CallbackConfig {
         /** crm-service, asked whether a number is on do-not-call; unset: no check. */
         Optional<String> url();
 
-        /** The bearer token (role {@code service}) callback-service presents to crm-service; from a Secret. */
+        /** The bearer token (role {@code service}) callback-service presents to crm-service, as a fixed value (trials). */
         Optional<String> token();
+
+        /** A file holding that token, re-read when the platform rotates it; wins over {@link #token()} once it exists. */
+        Optional<java.nio.file.Path> tokenFile();
     }
 }

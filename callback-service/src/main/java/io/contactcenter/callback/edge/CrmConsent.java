@@ -23,10 +23,12 @@ public class CrmConsent {
 
     private final JsonHttp http;
     private final CallbackConfig config;
+    private final io.contactcenter.events.security.ServiceToken token;
 
     public CrmConsent(JsonHttp http, CallbackConfig config) {
         this.http = http;
         this.config = config;
+        this.token = new io.contactcenter.events.security.ServiceToken(config.crm().token(), config.crm().tokenFile());
     }
 
     @Timeout(value = 300, unit = ChronoUnit.MILLIS)
@@ -38,7 +40,7 @@ public class CrmConsent {
             return Uni.createFrom().item(false);
         }
         return http.get(config.crm().url().get() + "/crm/customers/lookup?phone=" + URLEncoder.encode(e164, StandardCharsets.UTF_8),
-                        config.crm().token().orElse(null), Duration.ofMillis(300))
+                        token.current(), Duration.ofMillis(300))
                 .map(body -> body.map(c -> c.path("customer").path("consents").path("doNotCall").asBoolean(false)).orElse(false));
     }
 

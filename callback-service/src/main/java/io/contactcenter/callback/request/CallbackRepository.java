@@ -22,16 +22,17 @@ public class CallbackRepository {
     /** The columns the service decides on. */
     public record CallbackRow(String id, String phone, String queueId, String origin, String parentContactId,
             Instant virtualStartTime, String timeZone, Instant windowStart, Instant windowEnd, String status, int attempts,
-            Instant dueAt, String contactId, String lastOutcome, String failureReason, Instant createdAt, Instant updatedAt) {
+            Instant dueAt, String contactId, String lastOutcome, String failureReason, Instant createdAt, Instant updatedAt,
+            String requestedBy) {
     }
 
     public Uni<Void> insert(SqlClient tx, CallbackRow c) {
         return tx.preparedQuery("insert into cb_callback (id, phone, queue_id, origin, parent_contact_id, virtual_start_time,"
-                        + " time_zone, window_start, window_end, status, due_at, created_at, updated_at)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)")
+                        + " time_zone, window_start, window_end, status, due_at, created_at, updated_at, requested_by)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)")
                 .execute(Tuple.from(Arrays.asList(c.id(), c.phone(), c.queueId(), c.origin(), c.parentContactId(),
                         utc(c.virtualStartTime()), c.timeZone(), utc(c.windowStart()), utc(c.windowEnd()), c.status(),
-                        utc(c.dueAt()), utc(c.createdAt()))))
+                        utc(c.dueAt()), utc(c.createdAt()), c.requestedBy())))
                 .replaceWithVoid();
     }
 
@@ -100,10 +101,14 @@ public class CallbackRepository {
                 });
     }
 
-    public Uni<List<CallbackRow>> list(SqlClient client, String status, String queueId, int limit) {
-        return client.preparedQuery("select * from cb_callback where ($1::varchar is null or status = $1)"
-                        + " and ($2::varchar is null or queue_id = $2) order by created_at desc, id limit $3")
-                .execute(Tuple.of(status, queueId, limit)).map(CallbackRepository::rows);
+    /** Newest first; {@code agent} non-null keeps the callbacks that agent asked for or dialled. */
+    public Uni<List<CallbackRow>> list(SqlClient client, String status, String queueId, String agent, int limit) {
+        return client.preparedQuery("select * from cb_callback c where ($1::varchar is null or status = $1)"
+                        + " and ($2::varchar is null or queue_id = $2)"
+                        + " and ($4::varchar is null or requested_by = $4"
+                        + " or exists (select 1 from cb_attempt a where a.callback_id = c.id and a.agent_id = $4))"
+                        + " order by created_at desc, id limit $3")
+                .execute(Tuple.of(status, queueId, limit, agent)).map(CallbackRepository::rows);
     }
 
     /** Callbacks created for this number since {@code since} (the daily cap counts them). */
@@ -123,7 +128,7 @@ public class CallbackRepository {
                 r.getString("parent_contact_id"), instant(r, "virtual_start_time"), r.getString("time_zone"),
                 instant(r, "window_start"), instant(r, "window_end"), r.getString("status"), r.getInteger("attempts"),
                 instant(r, "due_at"), r.getString("contact_id"), r.getString("last_outcome"), r.getString("failure_reason"),
-                instant(r, "created_at"), instant(r, "updated_at"));
+                instant(r, "created_at"), instant(r, "updated_at"), r.getString("requested_by"));
     }
 
     static CallbackView view(CallbackRow c, List<CallbackView.Attempt> attempts) {

@@ -2,6 +2,8 @@ package io.contactcenter.callback.request;
 
 import io.contactcenter.events.phone.PhoneNumbers;
 import io.smallrye.mutiny.Uni;
+import io.contactcenter.events.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,9 +27,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class CallbackResource {
 
     private final CallbackService callbacks;
+    private final SecurityIdentity identity;
 
-    public CallbackResource(CallbackService callbacks) {
+    public CallbackResource(CallbackService callbacks, SecurityIdentity identity) {
         this.callbacks = callbacks;
+        this.identity = identity;
     }
 
     /**
@@ -43,7 +47,7 @@ public class CallbackResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("phone: " + e.getMessage());
         }
-        return callbacks.request(request, phone).map(r -> r.created()
+        return callbacks.request(request, phone, identity.getPrincipal().getName()).map(r -> r.created()
                 ? RestResponse.ResponseBuilder.<CallbackView>created(URI.create("/callbacks/" + r.callback().callbackId()))
                         .entity(r.callback()).build()
                 : RestResponse.ok(r.callback()));
@@ -53,7 +57,8 @@ public class CallbackResource {
     @Path("/{callbackId}")
     @RolesAllowed({"telephony", "agent", "supervisor", "admin", "service"})
     public Uni<CallbackView> get(@PathParam("callbackId") String id) {
-        return callbacks.get(id).onItem().ifNull().failWith(() -> new NotFoundException("No callback '" + id + "'."));
+        return requireOwn(id).chain(() -> callbacks.get(id))
+                .onItem().ifNull().failWith(() -> new NotFoundException("No callback '" + id + "'."));
     }
 
     @GET
@@ -63,7 +68,8 @@ public class CallbackResource {
                     message = "must be SCHEDULED, QUEUED, DIALING, COMPLETED, FAILED or CANCELLED") String status,
             @QueryParam("queue") String queue,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return callbacks.list(status, queue, limit);
+        // an agent lists the callbacks it asked for or dialled: the others carry customers' numbers it has no need of
+        return callbacks.list(status, queue, Roles.agentOnly(identity) ? identity.getPrincipal().getName() : null, limit);
     }
 
     /** Withdraw: the customer no longer wants it, or an agent resolved the matter otherwise. */
@@ -71,7 +77,7 @@ public class CallbackResource {
     @Path("/{callbackId}")
     @RolesAllowed({"telephony", "agent", "supervisor", "admin", "service"})
     public Uni<CallbackView> cancel(@PathParam("callbackId") String id) {
-        return callbacks.cancel(id, "withdrawn").onItem().ifNull().failWith(() -> new NotFoundException("No callback '" + id + "'."));
+        return requireOwn(id).chain(() -> callbacks.cancel(id, "withdrawn")).onItem().ifNull().failWith(() -> new NotFoundException("No callback '" + id + "'."));
     }
 
     /** The telephony edge reports how the dial-out went. */
@@ -81,5 +87,21 @@ public class CallbackResource {
     public Uni<CallbackView> outcome(@PathParam("callbackId") String id, @Valid @NotNull OutcomeReport report) {
         return callbacks.outcome(id, report.outcome())
                 .onItem().ifNull().failWith(() -> new NotFoundException("No callback '" + id + "'."));
+    }
+
+    /** For an agent-only caller: 404 for an unknown callback, 403 for one it neither asked for nor dialled. */
+    private Uni<Void> requireOwn(String id) {
+        if (!Roles.agentOnly(identity)) {
+            return Uni.createFrom().voidItem();
+        }
+        return callbacks.belongsTo(id, identity.getPrincipal().getName())
+                .onItem().ifNull().failWith(() -> new NotFoundException("No callback '" + id + "'."))
+                .invoke(own -> {
+                    if (!own) {
+                        throw new io.quarkus.security.ForbiddenException(
+                                "agents may read and withdraw only the callbacks they asked for or dialled");
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -64,7 +64,7 @@ public class CallbackService {
     }
 
     /** A customer's request (IVR keep-my-place, web, API); {@code phone} is already E.164. */
-    public Uni<Requested> request(CallbackRequest r, String phone) {
+    public Uni<Requested> request(CallbackRequest r, String phone, String requestedBy) {
         Instant now = Sql.now(clock);
         return policies.find(pool, r.queueId()).chain(policy -> {
             if (policy == null) {
@@ -87,7 +87,7 @@ public class CallbackService {
                             .map(c -> new Requested(CallbackRepository.view(c, List.of()), false))
                     : create(tx, new CallbackRow(Ids.newId(), phone, r.queueId(), r.originOrDefault(),
                             r.parentContactId(), r.queuedAt(), zone, start, end, "SCHEDULED", 0, first.due(), null, null, null,
-                            now, now)).map(c -> new Requested(CallbackRepository.view(c, List.of()), true))))
+                            now, now, requestedBy)).map(c -> new Requested(CallbackRepository.view(c, List.of()), true))))
                     // two requests for one number racing: the unique index lets one in, the other finds it on retry
                     .onFailure(Sql::uniqueViolation).retry().atMost(1)
                     .call(req -> req.created() ? notify("callback.confirmed", req.callback()) : Uni.createFrom().voidItem());
@@ -120,8 +120,19 @@ public class CallbackService {
                 : callbacks.attempts(pool, id).map(a -> CallbackRepository.view(c, a)));
     }
 
-    public Uni<List<CallbackView>> list(String status, String queueId, int limit) {
-        return callbacks.list(pool, status, queueId, limit)
+    /**
+     * Whether {@code agent} may see and withdraw callback {@code id}: it asked for it or dialled it. Null when there
+     * is no such callback.
+     */
+    public Uni<Boolean> belongsTo(String id, String agent) {
+        return callbacks.find(pool, id, false).chain(c -> c == null ? Uni.createFrom().nullItem()
+                : agent.equals(c.requestedBy()) ? Uni.createFrom().item(true)
+                : callbacks.attempts(pool, id).map(a -> a.stream().anyMatch(t -> agent.equals(t.agentId()))));
+    }
+
+    /** Newest first; {@code agent} non-null keeps that agent's own (asked for or dialled). */
+    public Uni<List<CallbackView>> list(String status, String queueId, String agent, int limit) {
+        return callbacks.list(pool, status, queueId, agent, limit)
                 .map(rows -> rows.stream().map(c -> CallbackRepository.view(c, List.of())).toList());
     }
 

@@ -168,7 +168,7 @@ public class ContactFollower {
                                 ? Uni.createFrom().voidItem() // already one pending for this number and queue
                                 : service.create(tx, new CallbackRow(Ids.newId(), phone, a.queueId(),
                                         "abandoned", a.contactId(), null, policy.timeZone(), now, windowEnd, "SCHEDULED", 0,
-                                        first.due(), null, null, null, now, now)).replaceWithVoid());
+                                        first.due(), null, null, null, now, now, null)).replaceWithVoid());
                     });
         });
     }

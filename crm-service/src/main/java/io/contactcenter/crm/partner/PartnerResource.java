@@ -22,11 +22,14 @@ public class PartnerResource {
     private final Pool pool;
     private final PartnerRepository partners;
     private final Clock clock;
+    private final io.contactcenter.events.notify.WebhookPolicy webhooks;
 
-    public PartnerResource(Pool pool, PartnerRepository partners, Clock clock) {
+    public PartnerResource(Pool pool, PartnerRepository partners, Clock clock,
+            io.contactcenter.events.notify.NotifierConfig notifier) {
         this.pool = pool;
         this.partners = partners;
         this.clock = clock;
+        this.webhooks = io.contactcenter.events.notify.WebhookPolicy.of(notifier);
     }
 
     /** Create or replace; open jobs and the SLA record are kept (they come from the cases). */
@@ -37,6 +40,11 @@ public class PartnerResource {
             @PathParam("partnerId") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
                     message = "must be 1-64 letters, digits, '.', '_' or '-'") String partnerId,
             @Valid @NotNull PartnerRequest request) {
+        if (request.notifyUrl() != null) {
+            webhooks.refusal(request.notifyUrl()).ifPresent(why -> {
+                throw new jakarta.ws.rs.BadRequestException("notifyUrl " + why + ".");
+            });
+        }
         return pool.withTransaction(tx -> partners.upsert(tx, partnerId, request, Sql.now(clock)));
     }
 

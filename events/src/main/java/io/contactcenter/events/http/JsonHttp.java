@@ -68,6 +68,24 @@ public class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** POSTs an already serialised JSON body with extra headers (name, value, ...); the status code of the answer. */
+    public Uni<Integer> postJson(String url, String json, Duration timeout, String... headers) {
+        HttpRequest.Builder request = request(url, null, timeout).header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return status(request.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** {@code body} as the JSON this client sends. */
+    public String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Uni<Integer> delete(String url, String bearer, Duration timeout) {
         return status(request(url, bearer, timeout).DELETE().build());
     }

@@ -16,6 +16,22 @@ public interface NotifierConfig {
     /** Where the webhook adapter sends notifications that carry no URL of their own. */
     Optional<String> webhookUrl();
 
+    /**
+     * Hosts webhooks may go to: {@code partner.example} exactly or {@code *.partner.example}; empty (the default)
+     * allows none, so a partner URL is refused until the deployer names its hosts.
+     */
+    Optional<java.util.List<String>> allowedHosts();
+
+    /** Plain http for webhooks, for local trials only; https otherwise. */
+    @WithDefault("false")
+    boolean allowHttp();
+
+    /**
+     * The shared secret webhooks are signed with (HMAC-SHA256, {@code X-CC-Signature}); from a Secret. Unset: sent
+     * unsigned, and a warning is logged at the first delivery.
+     */
+    Optional<String> signingSecret();
+
     /** The bound on one webhook delivery before it counts as failed. */
     @WithDefault("2s")
     Duration timeout();

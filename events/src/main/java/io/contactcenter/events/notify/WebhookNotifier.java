@@ -24,11 +24,16 @@ public class WebhookNotifier {
     private final JsonHttp http;
     private final NotifierConfig config;
     private final MeterRegistry registry;
+    private final WebhookPolicy policy;
+    private final java.time.Clock clock;
+    private volatile boolean warnedUnsigned;
 
-    public WebhookNotifier(JsonHttp http, NotifierConfig config, MeterRegistry registry) {
+    public WebhookNotifier(JsonHttp http, NotifierConfig config, MeterRegistry registry, java.time.Clock clock) {
         this.http = http;
         this.config = config;
         this.registry = registry;
+        this.policy = WebhookPolicy.of(config);
+        this.clock = clock;
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
@@ -41,7 +46,24 @@ public class WebhookNotifier {
             registry.counter("cc.notifications", "result", "no-url").increment();
             return Uni.createFrom().voidItem();
         }
-        return JsonHttp.expect(http.post(url, n, null, config.timeout()), url)
+        var refusal = policy.refusal(url);
+        if (refusal.isPresent()) {
+            // stored before the allow-list changed, or configured by hand: never sent, not retried
+            registry.counter("cc.notifications", "result", "refused").increment();
+            LOG.warnf("notification %s for %s not sent: its webhook URL %s", n.kind(), n.subjectId(), refusal.get());
+            return Uni.createFrom().voidItem();
+        }
+        String body = http.json(n);
+        String[] headers = new String[0];
+        if (config.signingSecret().isPresent()) {
+            long now = clock.instant().getEpochSecond();
+            headers = new String[] {WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
+                    WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(config.signingSecret().get(), now, body)};
+        } else if (!warnedUnsigned) {
+            warnedUnsigned = true;
+            LOG.warn("webhooks are sent unsigned: set cc.notifier.signing-secret so receivers can verify them");
+        }
+        return JsonHttp.expect(http.postJson(url, body, config.timeout(), headers), url)
                 .invoke(() -> registry.counter("cc.notifications", "result", "delivered").increment());
     }
 

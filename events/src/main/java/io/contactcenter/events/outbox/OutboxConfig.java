@@ -16,13 +16,28 @@ public interface OutboxConfig {
     @WithDefault("50ms")
     Duration pollInterval();
 
-    /** Rows published per relay pass; one pass holds one transaction. */
+    /** Rows published per relay pass; one pass is one Kafka transaction. */
     @WithDefault("500")
     int batchSize();
 
     /** Longest wait for Kafka to acknowledge a batch before the pass fails and retries later. */
     @WithDefault("10s")
     Duration sendTimeout();
+
+    /**
+     * Names this relay: the key of its position on {@code cc.outbox.positions} and, as
+     * {@code cc-outbox-<relay id>}, its Kafka transactional id. Defaults to the service database, so every
+     * replica of one service shares it (and fences a zombie predecessor) and no two services do.
+     */
+    @WithDefault("${cc.db.name:outbox}")
+    String relayId();
+
+    /**
+     * Kafka's {@code transaction.timeout.ms} for the relay: how long a crashed leader's open transaction can
+     * hold back read_committed consumers of its partitions if no successor fences it sooner.
+     */
+    @WithDefault("15s")
+    Duration transactionTimeout();
 
     /** How long sent rows are kept for inspection before housekeeping deletes them. */
     @WithDefault("P1D")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -87,10 +88,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        Optional<io.vertx.pgclient.PgException> data = dataException(e);
+        if (data.isPresent()) {
+            // SQLSTATE class 22 (a value too long, out of range, not valid text...): the request's value, not us
+            return respond(problem(400, "Invalid value",
+                    "A value in the request cannot be stored: " + data.get().getErrorMessage() + ".", uri, null));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
         return respond(problem(500, "Internal error",
                 "The request could not be completed; quote error id " + errorId + " when reporting it.", uri, null));
+    }
+
+    /** A PostgreSQL "data exception" anywhere in the cause chain (reactive client, Hibernate Reactive). */
+    static Optional<io.vertx.pgclient.PgException> dataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return Optional.of(pg);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String field(ConstraintViolation<?> v) {

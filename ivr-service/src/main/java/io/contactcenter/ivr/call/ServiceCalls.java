@@ -41,10 +41,13 @@ public class ServiceCalls {
 
     private final JsonHttp http;
     private final IvrConfig config;
+    private final io.contactcenter.events.security.ServiceToken serviceToken;
 
     public ServiceCalls(JsonHttp http, IvrConfig config) {
         this.http = http;
         this.config = config;
+        this.serviceToken = new io.contactcenter.events.security.ServiceToken(config.serviceToken(),
+                config.serviceTokenFile());
     }
 
     /**
@@ -137,7 +140,7 @@ public class ServiceCalls {
     }
 
     private String token() {
-        return config.serviceToken().orElse(null);
+        return serviceToken.current();
     }
 
     /** The lookup answer as flow variables. */

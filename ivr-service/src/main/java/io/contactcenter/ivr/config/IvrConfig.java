@@ -18,8 +18,17 @@ public interface IvrConfig {
     /** callback-service base URL for "call me back" offers; unset: the offer cannot be booked (logged, counted). */
     Optional<String> callbackUrl();
 
-    /** The bearer token (role {@code service}) ivr-service presents to the other services; from a Secret. */
+    /**
+     * The bearer token (role {@code service}) ivr-service presents to the other services, as a fixed value; for
+     * trials. Prefer {@link #serviceTokenFile()}.
+     */
     Optional<String> serviceToken();
+
+    /**
+     * A file holding that token, re-read when it changes: tokens are short-lived and the platform rotates the file
+     * (a mounted Secret); wins over {@link #serviceToken()} once it exists.
+     */
+    Optional<java.nio.file.Path> serviceTokenFile();
 
     /** How long routing's queue hours and waits are reused before asking again (they change slowly). */
     @WithDefault("2s")

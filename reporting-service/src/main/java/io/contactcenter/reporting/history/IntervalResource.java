@@ -1,5 +1,6 @@
 package io.contactcenter.reporting.history;
 
+import io.contactcenter.events.Csv;
 import io.contactcenter.events.Channel;
 import io.contactcenter.reporting.metrics.AgentIntervalMetrics;
 import io.contactcenter.reporting.metrics.IntervalMetrics;
@@ -87,7 +88,7 @@ public class IntervalResource {
     @RolesAllowed({"supervisor", "admin", "service"})
     public Uni<String> agentCsv(@PathParam("agentId") String agentId, @Valid @BeanParam IntervalQuery q) {
         return agent(agentId, q).map(rows -> {
-            StringBuilder csv = new StringBuilder("# agent=" + agentId
+            StringBuilder csv = new StringBuilder("# agent=" + Csv.cell(agentId)
                     + "; occupancy = engaged (reserved + busy + wrap-up) / (available + engaged)\n"
                     + "start,end,handled,aht_seconds,available_seconds,engaged_seconds,not_ready_seconds,occupancy\n");
             rows.forEach(x -> line(csv, x.start(), x.end(), x.handled(), x.averageHandleSeconds(), x.availableSeconds(),
@@ -112,7 +113,7 @@ public class IntervalResource {
     @RolesAllowed({"supervisor", "admin", "service"})
     public Uni<String> ivrCsv(@QueryParam("flowId") String flowId, @Valid @BeanParam IntervalQuery q) {
         return ivr(flowId, q).map(rows -> {
-            StringBuilder csv = new StringBuilder("# flow=" + (flowId == null ? "*" : flowId)
+            StringBuilder csv = new StringBuilder("# flow=" + (flowId == null ? "*" : Csv.cell(flowId))
                     + "; containment = contained / sessions\nstart,end,sessions,contained,enqueued,transferred,abandoned,"
                     + "containment\n");
             rows.forEach(x -> line(csv, x.start(), x.end(), x.sessions(), x.contained(), x.enqueued(), x.transferred(),
@@ -122,7 +123,7 @@ public class IntervalResource {
     }
 
     static String toCsv(IntervalReport report) {
-        StringBuilder csv = new StringBuilder("# " + (report.queueId() != null ? "queue=" + report.queueId()
+        StringBuilder csv = new StringBuilder("# " + (report.queueId() != null ? "queue=" + Csv.cell(report.queueId())
                 : "channel=" + report.channel()) + "; service level " + report.serviceLevelDefinition() + " = "
                 + report.serviceLevelFormula() + ", T=" + report.thresholdSeconds() + " s, S=" + report.shortAbandonSeconds()
                 + " s\n");
@@ -142,7 +143,7 @@ public class IntervalResource {
     /** One CSV line: fractions with 4 decimals, missing values empty. */
     private static void line(StringBuilder csv, Object... values) {
         csv.append(String.join(",", Arrays.stream(values).map(v -> v == null ? ""
-                : v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v.toString()).toList())).append('\n');
+                : v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : Csv.cell(v)).toList())).append('\n');
     }
 
     private static ServiceLevelDefinition definition(IntervalQuery q) {

@@ -62,6 +62,7 @@ public class AgentResource {
     @Path("/{agentId}")
     @RolesAllowed({"agent", "supervisor", "admin", "service"})
     public Uni<AgentView> get(@PathParam("agentId") String agentId) {
+        requireSelfOrSupervisor(agentId);
         return agents.find(agentId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No agent with id '" + agentId + "'."));
     }
@@ -89,10 +90,7 @@ public class AgentResource {
     }
 
     private void requireSelfOrSupervisor(String agentId) {
-        if (identity.hasRole("agent") && !identity.hasRole("supervisor") && !identity.hasRole("admin")
-                && !agentId.equals(identity.getPrincipal().getName())) {
-            throw new io.quarkus.security.ForbiddenException("agents may act only for themselves");
-        }
+        io.contactcenter.routing.support.Caller.requireOwnOrPrivileged(identity, agentId, "profile, state and offers");
     }
 
 }

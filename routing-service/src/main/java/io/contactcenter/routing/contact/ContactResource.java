@@ -49,7 +49,9 @@ public class ContactResource {
     @RolesAllowed({"agent", "telephony", "service", "supervisor", "admin"})
     public Uni<ContactView> get(@PathParam("contactId") String contactId) {
         return contacts.find(contactId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No contact with id '" + contactId + "'."));
+                .onItem().ifNull().failWith(() -> new NotFoundException("No contact with id '" + contactId + "'."))
+                .invoke(contact -> Caller.requireOwnOrPrivileged(identity, contact.agentId(),
+                        "contacts (offered to or handled by them)"));
     }
 
     /** The caller hung up: abandoned, with wait and position recorded. */

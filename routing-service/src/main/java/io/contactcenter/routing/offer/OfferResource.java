@@ -26,7 +26,8 @@ public class OfferResource {
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<OfferView> get(@PathParam("offerId") String offerId) {
         return offers.find(offerId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No offer with id '" + offerId + "'."));
+                .onItem().ifNull().failWith(() -> new NotFoundException("No offer with id '" + offerId + "'."))
+                .invoke(offer -> io.contactcenter.routing.support.Caller.requireOwnOrPrivileged(identity, offer.agentId(), "offers"));
     }
 
     @POST
