@@ -185,6 +185,26 @@ class CustomerApiTest {
                 .body("detail", containsString("at most 1048576"));
     }
 
+    /**
+     * A body framed by any transfer coding ("gzip, chunked" slips past a check for exactly "chunked") has no length
+     * to check up front and could stream past the limit: 411 before it is read, token or not.
+     */
+    @Test
+    void bodiesWithoutContentLengthAreRefusedWhateverTheirTransferCoding() throws Exception {
+        for (String coding : java.util.List.of("chunked", "Chunked", "gzip, chunked", "identity, chunked")) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+                socket.setSoTimeout(5000);
+                var out = socket.getOutputStream();
+                out.write(("POST /crm/customers HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: " + coding + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                assertThat(status).as("answer to Transfer-Encoding: " + coding).isEqualTo("HTTP/1.1 411 Length Required");
+            }
+        }
+    }
+
     @Test
     void secured() {
         SecurityChecks.requiresToken("POST", "/crm/customers");

@@ -48,7 +48,11 @@ public final class EventTypes {
     public static final String IVR_INPUT_REJECTED = P + "ivr.input-rejected";
     public static final String IVR_COMPLETED = P + "ivr.completed";
 
+    /** A consumer gave up on a record and parked it (see {@code DeadLetters}). */
+    public static final String DEAD_LETTER_PARKED = P + "dead-letter.parked";
+
     private static final Map<String, String> TOPIC_BY_PREFIX = Map.of(
+            P + "dead-letter.", Topics.DEAD_LETTERS,
             P + "contact.", Topics.CONTACTS,
             P + "routing.", Topics.ROUTING_COMMANDS,
             P + "agent.", Topics.AGENTS,

@@ -18,6 +18,12 @@ public final class Topics {
      * in the same Kafka transaction as the batch. Compacted, so only each relay's last position is kept.
      */
     public static final String OUTBOX_POSITIONS = "cc.outbox.positions";
+    /**
+     * Records a consumer gave up on after its retries, keyed by consumer group, with the error and the original
+     * record; also listed per service at {@code /admin/dead-letters}. One topic keyed by group rather than one topic
+     * per group: topics are created explicitly, and a relay publishing to a missing topic would stall.
+     */
+    public static final String DEAD_LETTERS = "cc.dead-letters";
 
     /**
      * A topic, its partition count and topic-level config; keys (entity ids) keep per-entity order inside a
@@ -42,7 +48,8 @@ public final class Topics {
     /** Topics of the platform's own machinery, not of events; created beside {@link #ALL}. */
     public static final List<Spec> INTERNAL = List.of(
             new Spec(OUTBOX_POSITIONS, 3, Map.of("cleanup.policy", "compact", "segment.ms", "3600000",
-                    "min.cleanable.dirty.ratio", "0.1")));
+                    "min.cleanable.dirty.ratio", "0.1")),
+            new Spec(DEAD_LETTERS, 3, Map.of("retention.ms", "2592000000")));
 
     private Topics() {
     }

@@ -13,7 +13,8 @@ class EventTypesTest {
 
     @Test
     void everyEventTypeMapsToADeclaredTopic() throws Exception {
-        Set<String> topics = Topics.ALL.stream().map(Topics.Spec::name).collect(Collectors.toSet());
+        Set<String> topics = java.util.stream.Stream.concat(Topics.ALL.stream(), Topics.INTERNAL.stream())
+                .map(Topics.Spec::name).collect(Collectors.toSet());
         for (Field f : EventTypes.class.getDeclaredFields()) {
             if (Modifier.isPublic(f.getModifiers()) && f.getType() == String.class) {
                 assertThat(topics).as(f.getName()).contains(EventTypes.topicOf((String) f.get(null)));

@@ -9,7 +9,9 @@ import jakarta.enterprise.event.Observes;
 /**
  * The CSV import streams files far larger than any JSON request, so crm-service raises the server-wide body limit
  * ({@code quarkus.http.limits.max-body-size}) for it alone and keeps every other endpoint at the suite's 1 MiB
- * here, before the body is read: too large by Content-Length → 413, chunked without a length → 411.
+ * here, before the body is read: too large by Content-Length → 413. A body that comes without a Content-Length (any
+ * Transfer-Encoding, whatever codings it lists, or an HTTP/2 stream with none) could grow past the limit while it
+ * streams, so it is refused with 411 unless it goes to the import.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -40,11 +42,20 @@ public class BodyLimits {
                         + DEFAULT_LIMIT + " (only " + IMPORT_PATH + " takes large files).");
                 return;
             }
-        } else if ("chunked".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
-            reject(ctx, 411, "Length Required", "Send a Content-Length; only " + IMPORT_PATH + " accepts chunked bodies.");
+        } else if (ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null || unframedHttp2Body(ctx)) {
+            reject(ctx, 411, "Length Required", "Send a Content-Length; only " + IMPORT_PATH + " accepts bodies without one.");
             return;
         }
         ctx.next();
+    }
+
+    /** HTTP/2 needs no Content-Length; a request that may carry a body and names none is treated as unbounded. */
+    private static boolean unframedHttp2Body(RoutingContext ctx) {
+        var method = ctx.request().method();
+        return ctx.request().version() == io.vertx.core.http.HttpVersion.HTTP_2
+                && (method == io.vertx.core.http.HttpMethod.POST || method == io.vertx.core.http.HttpMethod.PUT
+                        || method == io.vertx.core.http.HttpMethod.PATCH)
+                && !ctx.request().isEnded();
     }
 
     private static void reject(RoutingContext ctx, int status, String title, String detail) {

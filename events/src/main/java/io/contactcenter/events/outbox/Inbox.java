@@ -31,10 +31,12 @@ public class Inbox {
 
     private final EventCodec codec;
     private final MeterRegistry registry;
+    private final DeadLetters deadLetters;
 
-    public Inbox(EventCodec codec, MeterRegistry registry) {
+    public Inbox(EventCodec codec, MeterRegistry registry, DeadLetters deadLetters) {
         this.codec = codec;
         this.registry = registry;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -83,18 +85,52 @@ public class Inbox {
                 events.add(event);
             }
         }
-        return consumeDecoded(consumer, events, CloudEvent::id, pool, handler);
+        return consumeDecoded(consumer, events, CloudEvent::id,
+                e -> new DeadLetters.Parked(e.id(), e.type(), e.subject(), e.topic(), codec.write(e)), pool, handler);
     }
 
     /**
      * As {@link #consumeAll}, for events the caller has already decoded (e.g. with {@link EventCodec#readTyped}, off the
-     * event loop); {@code id} gives each one's event id.
+     * event loop); {@code id} gives each one's event id. A dead letter of these keeps no record to replay.
      */
     public <T> Uni<Integer> consumeDecoded(String consumer, List<T> events, Function<T, String> id, Pool pool,
             BiFunction<List<T>, SqlConnection, Uni<?>> handler) {
+        return consumeDecoded(consumer, events, id, e -> new DeadLetters.Parked(id.apply(e), null, null, null, null), pool,
+                handler);
+    }
+
+    /**
+     * The batch in one transaction. A failure the database or network caused (connection lost, serialization
+     * conflict, server shutting down) retries the batch with backoff for about half a minute and then fails, so an
+     * outage stops the consumer instead of dead-lettering everything. Any other failure retries twice, then the batch
+     * is split and each event tried alone; an event that still fails is parked as a dead letter ({@link DeadLetters},
+     * described by {@code parked}) and the rest go on, so one poison record cannot stop its partition.
+     */
+    public <T> Uni<Integer> consumeDecoded(String consumer, List<T> events, Function<T, String> id,
+            Function<T, DeadLetters.Parked> parked, Pool pool, BiFunction<List<T>, SqlConnection, Uni<?>> handler) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        return claimAndHandle(consumer, events, id, pool, handler)
+                .onFailure(Inbox::transientFailure).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .onFailure(f -> !transientFailure(f)).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
+                .onFailure(f -> !transientFailure(f)).recoverWithUni(f -> {
+                    if (events.size() == 1) {
+                        T event = events.get(0);
+                        return pool.withTransaction(tx -> deadLetters.park(tx, consumer, parked.apply(event), f, 3))
+                                .replaceWith(0);
+                    }
+                    LOG.warnf("%s: a batch of %d failed (%s); trying its events one by one", consumer, events.size(),
+                            f.toString());
+                    return Multi.createFrom().iterable(events)
+                            .onItem().transformToUniAndConcatenate(e -> consumeDecoded(consumer, List.of(e), id, parked,
+                                    pool, handler))
+                            .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+                });
+    }
+
+    private <T> Uni<Integer> claimAndHandle(String consumer, List<T> events, Function<T, String> id, Pool pool,
+            BiFunction<List<T>, SqlConnection, Uni<?>> handler) {
         String[] ids = events.stream().map(id).toArray(String[]::new);
         return pool.withTransaction(conn -> conn.preparedQuery("insert into cc_inbox (consumer, event_id)"
                 + " select $1, unnest($2::varchar[]) on conflict do nothing returning event_id")
@@ -110,8 +146,29 @@ public class Inbox {
                     registry.counter("cc.inbox.events", "consumer", consumer, "result", "processed").increment(n);
                     registry.counter("cc.inbox.events", "consumer", consumer, "result", "duplicate")
                             .increment(events.size() - n);
-                })
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
+                });
+    }
+
+    /**
+     * Whether a failure came from the database or network rather than from the event: it would pass on a later try,
+     * so it must never send an event to the dead letters.
+     */
+    static boolean transientFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg) {
+                String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+                // connection, transaction rollback (serialization, deadlock), resources, operator intervention, system
+                return state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57") || state.startsWith("58");
+            }
+            String name = t.getClass().getName();
+            if (t instanceof java.io.IOException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof io.smallrye.mutiny.TimeoutException || name.endsWith("ClosedConnectionException")
+                    || name.endsWith("NoStackTraceThrowable") || name.endsWith("VertxException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts and skips an event whose payload does not fit its type (see {@link #apply}). */

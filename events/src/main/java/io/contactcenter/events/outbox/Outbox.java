@@ -35,6 +35,16 @@ public class Outbox {
                 .replaceWith(event);
     }
 
+    /**
+     * Stages an already serialised record for {@code topic} (a dead letter replayed as it first arrived); the row gets
+     * an id of its own, the payload keeps the event's.
+     */
+    public Uni<Void> stageRaw(SqlClient tx, String topic, String key, String type, String payload) {
+        return tx.preparedQuery(SQL_INSERT)
+                .execute(Tuple.of(io.contactcenter.events.Ids.newId(), topic, key, type, payload))
+                .replaceWithVoid();
+    }
+
     /** Stages already created events on {@code tx} in one batch, in list order. */
     public Uni<Void> addAll(SqlClient tx, List<CloudEvent> events) {
         if (events.isEmpty()) {
