@@ -42,10 +42,12 @@ public class DeadLetters {
     }
 
     /** A record as it arrived: enough to say what it was and to publish it again. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record Parked(String eventId, String type, String subject, String topic, String payload) {
     }
 
     /** A dead letter as the admin API shows it; the payload is left out (it may hold personal data), its size is not. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record View(String consumer, String eventId, String eventType, String subject, String topic, String error,
             int attempts, Instant parkedAt, int replays, Instant replayedAt, Integer payloadBytes) {
     }

@@ -48,11 +48,19 @@ public final class Expression {
         this.root = root;
     }
 
+    /** Conditions are short; these bounds keep parsing and evaluation (both recursive) far from the stack's end. */
+    static final int MAX_TOKENS = 200;
+    static final int MAX_NESTING = 32;
+
     public static Expression parse(String source) {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("empty expression");
         }
-        Parser p = new Parser(tokens(source));
+        List<String> tokens = tokens(source);
+        if (tokens.size() > MAX_TOKENS) {
+            throw new IllegalArgumentException("expression too long: " + tokens.size() + " tokens (at most " + MAX_TOKENS + ")");
+        }
+        Parser p = new Parser(tokens);
         Expr e = p.or();
         if (p.pos < p.tokens.size()) {
             throw new IllegalArgumentException("unexpected '" + p.tokens.get(p.pos) + "'");
@@ -198,6 +206,7 @@ public final class Expression {
     private static final class Parser {
         final List<String> tokens;
         int pos;
+        int depth;
 
         Parser(List<String> tokens) {
             this.tokens = tokens;
@@ -244,18 +253,29 @@ public final class Expression {
         Expr unary() {
             if ("!".equals(peek())) {
                 next();
-                return new Unary("!", unary());
+                enter();
+                Expr operand = unary();
+                depth--;
+                return new Unary("!", operand);
             }
             return primary();
+        }
+
+        void enter() {
+            if (++depth > MAX_NESTING) {
+                throw new IllegalArgumentException("expression nested more than " + MAX_NESTING + " levels deep");
+            }
         }
 
         Expr primary() {
             String t = next();
             if (t.equals("(")) {
+                enter();
                 Expr e = or();
                 if (!")".equals(next())) {
                     throw new IllegalArgumentException("missing ')'");
                 }
+                depth--;
                 return e;
             }
             if (t.startsWith("'")) {

@@ -22,6 +22,7 @@ public final class FlowValidator {
 
     /** Deeper menus are mazes: callers get lost. */
     public static final int MAX_MENU_DEPTH = 3;
+    public static final int MAX_NODES = 500;
 
     /** Variables every call has, and the ones a CRM lookup fills. */
     public static final Set<String> BUILT_IN = Set.of("caller", "dialed", "callId", "contactId", "language");
@@ -40,6 +41,11 @@ public final class FlowValidator {
         List<Problem> problems = new ArrayList<>();
         if (flow.nodes().isEmpty()) {
             problems.add(new Problem(null, "the flow has no nodes"));
+            return problems;
+        }
+        if (flow.nodes().size() > MAX_NODES) {
+            // shallow menus need few nodes; the path checks below walk the graph and must stay bounded
+            problems.add(new Problem(null, "the flow has " + flow.nodes().size() + " nodes (at most " + MAX_NODES + ")"));
             return problems;
         }
         if (flow.start() == null || flow.node(flow.start()) == null) {
@@ -75,7 +81,9 @@ public final class FlowValidator {
             }
             anyPerson |= n.reachesPerson();
             for (String target : n.targets()) {
-                if (flow.node(target) == null) {
+                if (target == null || target.isBlank()) {
+                    problems.add(new Problem(id, "has an empty target: name the node it leads to"));
+                } else if (flow.node(target) == null) {
                     problems.add(new Problem(id, "leads to '" + target + "', which is not a node of this flow"));
                 }
             }
@@ -220,7 +228,7 @@ public final class FlowValidator {
             if (n == null || !seen.add(id)) {
                 continue;
             }
-            todo.addAll(n.targets());
+            n.targets().stream().filter(java.util.Objects::nonNull).forEach(todo::add);
         }
         return seen;
     }
