@@ -39,6 +39,12 @@ public final class Tokens {
         return "Bearer " + claims(subject, role).sign();
     }
 
+    /** A token with every role of the suite, so a fuzz reaches each operation past its role check. */
+    public static String allRoles() {
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).upn("fuzz")
+                .groups(Set.of("agent", "supervisor", "admin", "telephony", "service", "partner")).sign();
+    }
+
     /** A correctly signed token whose lifetime ended an hour ago. */
     public static String expired(String role) {
         Instant now = Instant.now();

@@ -69,13 +69,14 @@ public class DeadLetters {
             return Uni.createFrom().failure(e);
         }
         return tx.preparedQuery("insert into cc_inbox (consumer, event_id) values ($1, $2) on conflict do nothing")
-                .execute(Tuple.of(consumer, record.eventId()))
+                .execute(Tuple.of(consumer, storable(record.eventId())))
                 .chain(() -> tx.preparedQuery("insert into cc_dead_letter (consumer, event_id, event_type, subject, topic,"
                         + " payload, error, attempts) values ($1, $2, $3, $4, $5, $6, $7, $8)"
                         + " on conflict (consumer, event_id) do update set error = excluded.error,"
                         + " attempts = cc_dead_letter.attempts + excluded.attempts, parked_at = now()")
-                        .execute(Tuple.from(java.util.Arrays.asList(consumer, record.eventId(), record.type(),
-                                record.subject(), record.topic(), record.payload(), why, attempts))))
+                        .execute(Tuple.from(java.util.Arrays.asList(consumer, storable(record.eventId()),
+                                storable(record.type()), storable(record.subject()), storable(record.topic()),
+                                storable(record.payload()), storable(why), attempts))))
                 .chain(() -> outbox.stageRaw(tx, Topics.DEAD_LETTERS, consumer, EventTypes.DEAD_LETTER_PARKED, json))
                 .invoke(() -> {
                     registry.counter("cc.dead.letters", "consumer", consumer).increment();
@@ -138,6 +139,14 @@ public class DeadLetters {
     private static Instant instant(Row r, String column) {
         var t = r.getOffsetDateTime(column);
         return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * PostgreSQL text holds no NUL character, and a record that carries one is a typical poison: parking it must not
+     * fail for the same reason. (The JSON payload escapes it and stays replayable as it was.)
+     */
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
     }
 
     private static String describe(Throwable error) {
