@@ -114,6 +114,39 @@ function checkNetworkPolicies(file, objects) {
   }
 }
 
+// DESIGN's topic map: who may write each event topic. The platform topics (relay positions, dead letters) every service.
+const PRODUCERS = {
+  "cc.contacts": ["ivr", "routing", "callback"],
+  "cc.routing.commands": ["ivr", "callback", "crm"],
+  "cc.agents": ["routing"],
+  "cc.callbacks": ["callback"],
+  "cc.crm": ["crm"],
+  "cc.ivr": ["ivr"],
+};
+
+// A Strimzi cluster the chart renders: TLS and authenticated listeners only, ACLs on, and no service allowed to
+// write a topic DESIGN does not name it a producer of.
+function checkKafka(file, objects) {
+  for (const k of objects.filter((o) => o.kind === "Kafka")) {
+    const where = `${file} Kafka/${k.metadata.name}`;
+    for (const l of k.spec.kafka.listeners ?? []) {
+      if (l.tls !== true) fail(where, `listener ${l.name} is not TLS`);
+      if (!l.authentication?.type) fail(where, `listener ${l.name} lets clients in without authentication`);
+    }
+    if (k.spec.kafka.authorization?.type !== "simple") fail(where, "no authorization: any authenticated client may write any topic");
+  }
+  for (const u of objects.filter((o) => o.kind === "KafkaUser")) {
+    const where = `${file} KafkaUser/${u.metadata.name}`;
+    const service = u.metadata.name.replace(/-service$/, "");
+    for (const acl of u.spec.authorization?.acls ?? []) {
+      if (acl.resource.type !== "topic" || !acl.operations.some((op) => ["Write", "All"].includes(op))) continue;
+      if (acl.resource.patternType !== "literal") fail(where, `writes topics by pattern ${acl.resource.name}`);
+      const allowed = PRODUCERS[acl.resource.name];
+      if (allowed && !allowed.includes(service)) fail(where, `may write ${acl.resource.name}, which DESIGN gives to ${allowed}`);
+    }
+  }
+}
+
 // What must agree between the chart and the build's manifests, as plain comparable values.
 function essentials(deployment) {
   const pod = deployment.spec.template.spec;
@@ -172,6 +205,7 @@ for (const file of files) {
   for (const o of objects) await validateSchema(file, o);
   checkDeployments(file, objects);
   checkNetworkPolicies(file, objects);
+  checkKafka(file, objects);
   // only the default values promise the build's resources; production values size pods for their load
   if (generatedRoot && file === defaultRender) checkAgainstGenerated(file, objects);
   console.log(`${file}: ${objects.length} objects checked`);

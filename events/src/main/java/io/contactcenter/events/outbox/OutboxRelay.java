@@ -312,10 +312,26 @@ public class OutboxRelay {
      */
     public void crash() {
         discardProducer(Duration.ZERO);
+        releaseLock();
+    }
+
+    /**
+     * Gives the lock back and the connection to the pool. A pooled connection is not closed by {@code close()}, so
+     * without the explicit unlock its session would keep the lock for whoever borrows it next. (A process that dies
+     * loses its connections, and PostgreSQL frees the lock by itself.)
+     */
+    private void releaseLock() {
         SqlConnection held = leader;
         leader = null;
         if (held != null) {
-            held.closeAndAwait();
+            try {
+                held.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(RELAY_LOCK))
+                        .onFailure().recoverWithNull()
+                        .chain(held::close)
+                        .await().atMost(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debugf("releasing the relay lock: %s", e);
+            }
         }
     }
 
@@ -333,15 +349,7 @@ public class OutboxRelay {
     @PreDestroy
     public void close() {
         discardProducer(Duration.ofSeconds(5));
-        SqlConnection held = leader;
-        leader = null;
-        if (held != null) {
-            try {
-                held.closeAndAwait();
-            } catch (RuntimeException e) {
-                LOG.debugf("closing the relay lock's connection: %s", e);
-            }
-        }
+        releaseLock();
     }
 
     /** Another pass holds the relay; {@link #relayOnce} waits its turn. */
