@@ -32,12 +32,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts with the given JVM options, e.g. production-like settings for a benchmark. */
     public static ServiceProcess start(String name, Map<String, String> extraEnv, List<String> jvmOptions) {
+        return start(name, freePort(), extraEnv, jvmOptions);
+    }
+
+    /**
+     * Starts on {@code port}: a service restarted on its old port is found again by the services that call it, as a
+     * Kubernetes Service finds a restarted pod.
+     */
+    public static ServiceProcess start(String name, int port, Map<String, String> extraEnv, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add("java");
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar(name).toString());
-        int port = freePort();
         try {
             ServiceProcess service = new ServiceProcess(name, port, builder(name, port, extraEnv, command).start());
             service.awaitReady(Duration.ofSeconds(90));
@@ -107,6 +114,48 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGSTOP: the process is frozen (no HTTP, no consumer heartbeats) until {@link #resume()}, like a stuck node. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Resident set size in KiB (Linux {@code /proc}), 0 once the process is gone. */
+    public long rssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return 0;
+        } catch (IOException gone) {
+            return 0;
+        }
     }
 
     @Override

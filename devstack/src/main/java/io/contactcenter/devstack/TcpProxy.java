@@ -12,17 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP forwarder a test can cut and restore, to make a real dependency (PostgreSQL) unreachable from a
  * service without stopping it for everyone else. {@link #cut()} closes live connections and refuses new
- * ones; {@link #restore()} accepts again on the same port.
+ * ones; {@link #restore()} accepts again on the same port. Given several targets it spreads connections over
+ * them in turn and skips one that refuses, as a Kubernetes Service spreads them over a deployment's replicas.
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private final int targetPort;
+    private final int[] targetPorts;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
-    public TcpProxy(int targetPort) {
-        this.targetPort = targetPort;
+    public TcpProxy(int... targetPorts) {
+        if (targetPorts.length == 0) {
+            throw new IllegalArgumentException("a proxy needs a target");
+        }
+        this.targetPorts = targetPorts.clone();
         try (ServerSocket probe = new ServerSocket(0)) {
             this.port = probe.getLocalPort();
         } catch (IOException e) {
@@ -68,7 +73,11 @@ public final class TcpProxy implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket client = s.accept();
-                Socket upstream = new Socket("127.0.0.1", targetPort);
+                Socket upstream = upstream();
+                if (upstream == null) {
+                    closeQuietly(client);
+                    continue;
+                }
                 sockets.add(client);
                 sockets.add(upstream);
                 pump(client, upstream);
@@ -77,6 +86,19 @@ public final class TcpProxy implements AutoCloseable {
                 // server closed by cut(), or upstream refused: the client sees a closed connection
             }
         }
+    }
+
+    /** A connection to the next target that accepts one, null when none does. */
+    private Socket upstream() {
+        for (int i = 0; i < targetPorts.length; i++) {
+            int target = targetPorts[Math.floorMod(next.getAndIncrement(), targetPorts.length)];
+            try {
+                return new Socket("127.0.0.1", target);
+            } catch (IOException refused) {
+                // that replica is down: try the next
+            }
+        }
+        return null;
     }
 
     private void pump(Socket from, Socket to) {

@@ -35,18 +35,34 @@ public final class TopicSetup {
      * must have no live members (call it before the consuming service starts).
      */
     public static void skipToEnd(String bootstrap, String group) {
+        moveGroup(bootstrap, group, ends(bootstrap, Topics.ALL.stream().map(Topics.Spec::name).toList()));
+    }
+
+    /** The current end offset of every partition of {@code topics}. */
+    public static Map<TopicPartition, Long> ends(String bootstrap, List<String> topics) {
         try (Admin admin = admin(bootstrap)) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            var descriptions = admin.describeTopics(Topics.ALL.stream().map(Topics.Spec::name).toList())
-                    .allTopicNames().get(30, TimeUnit.SECONDS);
-            descriptions.values().forEach(d -> d.partitions()
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
                     .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
-            admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot move group " + group + " to the topic ends: " + e, e);
+            throw new IllegalStateException("cannot read the end offsets of " + topics + ": " + e, e);
+        }
+    }
+
+    /**
+     * Sets consumer group {@code group}'s committed offsets, e.g. to where a run began, so a service started in that
+     * group reads exactly the run's events. The group must have no live members.
+     */
+    public static void moveGroup(String bootstrap, String group, Map<TopicPartition, Long> offsets) {
+        try (Admin admin = admin(bootstrap)) {
+            Map<TopicPartition, OffsetAndMetadata> to = new HashMap<>();
+            offsets.forEach((tp, offset) -> to.put(tp, new OffsetAndMetadata(offset)));
+            admin.alterConsumerGroupOffsets(group, to).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot move group " + group + ": " + e, e);
         }
     }
 

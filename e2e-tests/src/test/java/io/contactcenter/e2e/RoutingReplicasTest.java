@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.devstack.ServiceProcess;
+import io.contactcenter.devstack.Bookings;
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.SseFeed;
 import io.contactcenter.devstack.Tokens;
@@ -42,7 +42,6 @@ class RoutingReplicasTest {
     static final int AGENTS = 60;
     static final int CONTACTS = 500;
     static final Map<String, String> ENV = Map.of("CC_ROUTING_MAX_MISSED_OFFERS", "100000");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @BeforeAll
     static void stack() {
@@ -198,44 +197,11 @@ class RoutingReplicasTest {
     }
 
     private static void assertCapacityNeverExceeded(Connection db, String run) throws Exception {
-        Map<String, Map<String, Integer>> capacity = new HashMap<>();
-        try (PreparedStatement ps = db.prepareStatement("select id, profile from routing_agent where id like ?")) {
-            ps.setString(1, "rep-" + run + "-a%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Integer> cap = new HashMap<>();
-                    MAPPER.readTree(rs.getString("profile")).get("capacity").fields()
-                            .forEachRemaining(e -> cap.put(e.getKey(), e.getValue().asInt()));
-                    capacity.put(rs.getString("id"), cap);
-                }
-            }
-        }
-        Map<String, List<Interval>> byAgent = intervals(db, "agent_id", "rep-" + run + "-a%");
-        int checked = 0;
-        for (var e : byAgent.entrySet()) {
-            List<long[]> points = new ArrayList<>();
-            List<Interval> list = e.getValue();
-            for (int i = 0; i < list.size(); i++) {
-                points.add(new long[] {list.get(i).start(), 1, i});
-                points.add(new long[] {list.get(i).end(), -1, i});
-            }
-            // ends before starts at the same instant: a released slot may be reused in the same microsecond
-            points.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-            Map<String, Integer> live = new HashMap<>();
-            for (long[] p : points) {
-                String channel = list.get((int) p[2]).channel();
-                live.merge(channel, (int) p[1], Integer::sum);
-                if (p[1] > 0) {
-                    checked++;
-                    int total = live.values().stream().mapToInt(Integer::intValue).sum();
-                    assertThat(live.get(channel)).as("%s on %s", e.getKey(), channel)
-                            .isLessThanOrEqualTo(capacity.get(e.getKey()).getOrDefault(channel, 0));
-                    boolean exclusive = live.getOrDefault("VOICE", 0) + live.getOrDefault("CALLBACK", 0) > 0;
-                    assertThat(!exclusive || total == 1).as("%s: voice is exclusive, held %s", e.getKey(), live).isTrue();
-                }
-            }
-        }
-        assertThat(checked).as("offers checked").isGreaterThanOrEqualTo(CONTACTS / 2);
+        assertThat(count(db, "select count(*) from routing_offer where agent_id like ? and ended_at is null",
+                "rep-" + run + "-a%")).as("offers still live").isZero();
+        Bookings.Result bookings = Bookings.check(db, "rep-" + run + "-a%");
+        assertThat(bookings.violations()).as("double bookings").isEmpty();
+        assertThat(bookings.offersChecked()).as("offers checked").isGreaterThanOrEqualTo(CONTACTS / 2);
     }
 
     private static void assertNoContactOfferedTwiceAtOnce(Connection db, String run) throws Exception {

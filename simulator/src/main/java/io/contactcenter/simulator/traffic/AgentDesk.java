@@ -25,6 +25,8 @@ final class AgentDesk {
     private final String auth;
     private final Random random;
     private final BlockingQueue<JsonNode> offers = new LinkedBlockingQueue<>();
+    /** A reconnected stream sends the pending offers again: each offer is worked once. */
+    private final java.util.Set<String> seenOffers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean accepting = true;
     private volatile boolean running = true;
     private Thread reader;
@@ -71,7 +73,10 @@ final class AgentDesk {
                 try (Stream<String> lines = r.body()) {
                     lines.takeWhile(l -> running).filter(l -> l.startsWith("data:")).forEach(l -> {
                         try {
-                            offers.add(Api.JSON.readTree(l.substring(5).trim()));
+                            JsonNode offer = Api.JSON.readTree(l.substring(5).trim());
+                            if (seenOffers.add(offer.path("offerId").asText())) {
+                                offers.add(offer);
+                            }
                         } catch (Exception e) {
                             traffic.error("unreadable offer for " + agentId + ": " + l);
                         }
@@ -127,9 +132,14 @@ final class AgentDesk {
             return;
         }
         double acceptSent = traffic.now();
-        Api.Reply accepted = traffic.api().send("routing", "POST", "/routing/offers/" + offerId + "/accept", auth, null);
+        Api.Reply accepted;
+        try {
+            accepted = traffic.api().send("routing", "POST", "/routing/offers/" + offerId + "/accept", auth, null);
+        } catch (Api.ApiException lost) {
+            accepted = new Api.Reply(0, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        }
         double acceptedAt = traffic.now();
-        if (!accepted.ok()) {
+        if (!accepted.ok() && !connectedToMe(contactId)) {
             traffic.counters().lateAccepts.incrementAndGet(); // the caller hung up or the offer expired meanwhile
             return;
         }
@@ -144,7 +154,7 @@ final class AgentDesk {
         }
         Traffic.sleep((long) (plan.handleTime(random) * 1000));
         double completeSent = traffic.now();
-        traffic.api().call("routing", "POST", "/routing/contacts/" + contactId + "/complete", auth, Map.of());
+        complete(contactId);
         double completedAt = traffic.now();
         traffic.busy(offer.path("queueId").asText(), completedAt - acceptSent);
         traffic.completeRoundTrip(completedAt - completeSent);
@@ -152,11 +162,39 @@ final class AgentDesk {
         call.completed.complete(null);
     }
 
+    /**
+     * Whether routing has the contact connected to this agent: an accept whose answer was lost (the replica that took
+     * it was killed, say) may have gone through, and a desk that guessed wrong would leave the caller connected forever.
+     */
+    private boolean connectedToMe(String contactId) {
+        Api.Reply r = traffic.api().send("routing", "GET", "/routing/contacts/" + contactId, auth, null);
+        return r.ok() && "CONNECTED".equals(r.body().path("state").asText()) && agentId.equals(r.body().path("agentId").asText());
+    }
+
+    /** Completes the contact; when the answer is lost, asks routing whether it went through and tries again if not. */
+    private void complete(String contactId) {
+        for (int attempt = 0; ; attempt++) {
+            Api.Reply r;
+            try {
+                r = traffic.api().send("routing", "POST", "/routing/contacts/" + contactId + "/complete", auth, Map.of());
+            } catch (Api.ApiException e) {
+                r = new Api.Reply(0, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+            }
+            if (r.ok() || !connectedToMe(contactId)) {
+                return;
+            }
+            if (attempt >= 3) {
+                throw new Api.ApiException("completing " + contactId + " answered " + r.status() + ": " + r.body(), null);
+            }
+            Traffic.sleep(1000);
+        }
+    }
+
     /** The edge's part of a returned call: wait for callback-service to ask for the dial-out, then report it answered. */
     private void dialOut(String contactId) {
         String callbackId = contactId.substring(0, contactId.lastIndexOf('-'));
         String service = traffic.api().token("telephony", "simulator-edge");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15) + traffic.api().patience().toNanos();
         while (System.nanoTime() < deadline) {
             Api.Reply r = traffic.api().send("callback", "GET", "/callbacks/" + callbackId, service, null);
             if (r.ok() && "DIALING".equals(r.body().path("status").asText())) {

@@ -30,9 +30,24 @@ public final class Api {
     private final Map<String, URI> bases;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Duration patience;
 
     public Api(Map<String, URI> bases) {
+        this(bases, Duration.ZERO);
+    }
+
+    /**
+     * @param patience how long a request that met a refused connection or a 5xx is sent again (with backoff), as a
+     *     telephony edge retries its webhooks and a desktop its clicks while a service restarts; zero: never
+     */
+    public Api(Map<String, URI> bases, Duration patience) {
         this.bases = Map.copyOf(bases);
+        this.patience = patience;
+    }
+
+    /** How long failed requests are retried ({@link #Api(Map, Duration)}). */
+    public Duration patience() {
+        return patience;
     }
 
     /** The services on the ports {@code ./contact-center up} uses. */
@@ -60,6 +75,30 @@ public final class Api {
     }
 
     public Reply send(String service, String method, String path, String authorization, Object body) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long backoff = 100;
+        while (true) {
+            try {
+                Reply r = sendOnce(service, method, path, authorization, body);
+                if (r.status() < 500 || System.nanoTime() > deadline) {
+                    return r;
+                }
+            } catch (ApiException e) {
+                if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException(method + " " + service + path + " interrupted", e);
+            }
+            backoff = Math.min(2000, backoff * 2);
+        }
+    }
+
+    private Reply sendOnce(String service, String method, String path, String authorization, Object body) {
         try {
             String json = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(base(service).resolve(path)).timeout(Duration.ofSeconds(30))

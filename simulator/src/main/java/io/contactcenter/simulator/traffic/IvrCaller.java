@@ -26,6 +26,22 @@ final class IvrCaller extends Caller {
 
     @Override
     protected void call() {
+        try {
+            walk();
+        } catch (Api.ApiException e) {
+            // the edge gave up on the IVR: it hangs up, so the contact ends instead of staying in the IVR forever
+            if (sessionId != null) {
+                try {
+                    event(Map.of("type", "hangup"));
+                } catch (Api.ApiException alsoFailed) {
+                    // reported below
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void walk() {
         String callId = traffic.newContactId();
         double sent = traffic.now();
         JsonNode turn = traffic.api().call("ivr", "POST", "/ivr/calls", edge, Map.of("callId", callId, "from", number, "to", dialled));

@@ -209,15 +209,25 @@ public final class Traffic implements AutoCloseable {
      * take no new offers, finish what they hold and log out. True when everything ended within the time.
      */
     public boolean finish(Duration drain) throws InterruptedException {
+        boolean drained = awaitCallers(drain);
+        closeDesks();
+        return drained;
+    }
+
+    /** No new calls; waits (at most {@code drain}) for every caller to end. True when all did. */
+    public boolean awaitCallers(Duration drain) throws InterruptedException {
         callers.shutdown();
-        boolean drained = callers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
+        return callers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Agents take no new offers, finish what they hold and log out. */
+    public void closeDesks() throws InterruptedException {
         for (AgentDesk desk : desks) {
             desk.stopAccepting();
         }
         for (AgentDesk desk : desks) {
             desk.close();
         }
-        return drained;
     }
 
     @Override
