@@ -78,6 +78,14 @@ function checkDeployments(file, objects) {
     const pod = d.spec.template.spec;
     const labels = d.spec.template.metadata.labels;
     if (!pod.securityContext?.runAsNonRoot) fail(where, "pod securityContext.runAsNonRoot must be true");
+    // a credential read from a file must come from a mounted Secret (which the platform can rotate), nowhere else
+    for (const c of pod.containers ?? []) {
+      for (const e of (c.env ?? []).filter((v) => v.name.endsWith("_TOKEN_FILE"))) {
+        const mount = (c.volumeMounts ?? []).find((m) => e.value?.startsWith(m.mountPath + "/"));
+        const volume = mount && (pod.volumes ?? []).find((v) => v.name === mount.name);
+        if (!volume?.secret?.secretName) fail(where, `${c.name}: ${e.name} is not a file of a mounted Secret`);
+      }
+    }
     for (const c of pod.containers) {
       for (const p of ["startupProbe", "readinessProbe", "livenessProbe"]) {
         if (!c[p]?.httpGet?.path?.startsWith("/q/health")) fail(where, `${c.name} needs a ${p} on /q/health`);
