@@ -1,6 +1,8 @@
 package io.contactcenter.reporting.events;
 
+import io.contactcenter.events.Topics;
 import io.contactcenter.events.TypedEvent;
+import io.contactcenter.events.outbox.DeadLetters;
 import io.contactcenter.events.outbox.Inbox;
 import io.contactcenter.reporting.realtime.ContactIngest;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -43,6 +45,15 @@ public class ContactEventConsumer {
      * JSON decoding of a 500-record poll takes tens of milliseconds of CPU; done on the event loop it would hold up
      * the HTTP requests (wallboards, real-time reads) sharing that loop, so it runs on a worker thread.
      */
+    /**
+     * A dead letter keeps its record, so an operator can replay it. The poll is decoded without its JSON trees, so the
+     * record is found again by the event id it carries: only when one is parked, which is rare.
+     */
+    private static DeadLetters.Parked parked(TypedEvent event, List<String> records) {
+        String record = records.stream().filter(r -> r.contains(event.id())).findFirst().orElse(null);
+        return new DeadLetters.Parked(event.id(), event.type(), event.subject(), Topics.CONTACTS, record);
+    }
+
     @Incoming("contacts")
     public Uni<Void> onContactEvents(List<String> records) {
         batchSize.record(records.size());
@@ -51,7 +62,7 @@ public class ContactEventConsumer {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(events -> {
                     Timer.Sample write = Timer.start();
-                    return inbox.consumeDecoded(CONSUMER, events, TypedEvent::id, pool,
+                    return inbox.consumeDecoded(CONSUMER, events, TypedEvent::id, e -> parked(e, records), pool,
                                     (fresh, tx) -> ingest.applyAll(fresh, tx, e -> inbox.rejected(CONSUMER, e.id(), e.type())))
                             .eventually(() -> write.stop(writeTime));
                 })

@@ -1,5 +1,6 @@
 package io.contactcenter.routing.agent;
 
+import io.contactcenter.events.security.Roles;
 import io.contactcenter.routing.offer.OfferStream;
 import io.contactcenter.routing.offer.OfferView;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -90,7 +91,7 @@ public class AgentResource {
     }
 
     private void requireSelfOrSupervisor(String agentId) {
-        io.contactcenter.routing.support.Caller.requireOwnOrPrivileged(identity, agentId, "profile, state and offers");
+        Roles.requireOwn(identity, agentId, "profile, state and offers");
     }
 
 }

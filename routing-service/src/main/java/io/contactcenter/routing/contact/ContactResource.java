@@ -1,5 +1,6 @@
 package io.contactcenter.routing.contact;
 
+import io.contactcenter.events.security.Roles;
 import io.contactcenter.events.routing.EnqueueCommand;
 import io.contactcenter.routing.support.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -50,7 +51,7 @@ public class ContactResource {
     public Uni<ContactView> get(@PathParam("contactId") String contactId) {
         return contacts.find(contactId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No contact with id '" + contactId + "'."))
-                .invoke(contact -> Caller.requireOwnOrPrivileged(identity, contact.agentId(),
+                .invoke(contact -> Roles.requireOwn(identity, contact.agentId(),
                         "contacts (offered to or handled by them)"));
     }
 

@@ -1,5 +1,6 @@
 package io.contactcenter.routing.offer;
 
+import io.contactcenter.events.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +28,7 @@ public class OfferResource {
     public Uni<OfferView> get(@PathParam("offerId") String offerId) {
         return offers.find(offerId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No offer with id '" + offerId + "'."))
-                .invoke(offer -> io.contactcenter.routing.support.Caller.requireOwnOrPrivileged(identity, offer.agentId(), "offers"));
+                .invoke(offer -> Roles.requireOwn(identity, offer.agentId(), "offers"));
     }
 
     @POST

@@ -56,8 +56,10 @@ final class Replay {
         Map<TopicPartition, Long> start = new HashMap<>(from);
         start.keySet().removeIf(tp -> !READ_BY_REPORTING.contains(tp.topic()));
         TopicSetup.moveGroup(DevStack.KAFKA_BOOTSTRAP, group, start);
-        try (ServiceProcess replay = ServiceProcess.start("reporting", Map.of("CC_DB_NAME", DATABASE,
-                "CC_REPORTING_CONSUMER_GROUP", group))) {
+        Map<String, String> env = new HashMap<>(Suite.smallPool("reporting"));
+        env.put("CC_DB_NAME", DATABASE);
+        env.put("CC_REPORTING_CONSUMER_GROUP", group);
+        try (ServiceProcess replay = ServiceProcess.start("reporting", env)) {
             awaitCaughtUp(group, Duration.ofMinutes(3));
             try (Connection live = connect("cc_reporting_test"); Connection rebuilt = connect(DATABASE)) {
                 String[] contactIds = contacts.toArray(String[]::new);

@@ -142,12 +142,20 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * Seven processes with the default pool of 20 each (with a replay) would need more than PostgreSQL's default 100
+     * connections; the scenario's load needs far fewer.
+     */
+    static Map<String, String> smallPool(String name) {
+        return Map.of("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", name.startsWith("routing") ? "8" : "6");
+    }
+
     private static String service(String name) {
         return name.startsWith("routing") ? "routing" : name;
     }
 
     private Map<String, String> env(String name) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(smallPool(name));
         env.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", group + "-" + service(name));
         // the services that name a group on a channel (an env var for a channel a service lacks would declare it)
         switch (service(name)) {
