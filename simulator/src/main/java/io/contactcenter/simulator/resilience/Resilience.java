@@ -6,14 +6,20 @@ import io.contactcenter.devstack.TopicSetup;
 import io.contactcenter.simulator.traffic.AfterSalesCenter;
 import io.contactcenter.simulator.traffic.Api;
 import io.contactcenter.simulator.traffic.Traffic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -92,13 +98,13 @@ public final class Resilience {
      * {@code sampler} (null: none) is called every {@code every} while calls arrive.
      */
     static Result run(Suite suite, String name, Scenario scenario, Scenario.Timing timing, Duration length, double rate,
-            long seed, java.util.function.Consumer<Traffic> sampler, Duration every) throws Exception {
+            long seed, Consumer<Traffic> sampler, Duration every) throws Exception {
         Random random = new Random(seed);
         String label = scenario == null ? name : scenario.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String tag = label + "-" + Long.toString(System.currentTimeMillis(), 36);
         String number = "+494099" + (1_000_000 + random.nextInt(8_999_999));
         String agentPrefix = "rs-" + tag + "-";
-        List<String> topics = java.util.stream.Stream.concat(Ledger.TOPICS.stream(), Replay.READ_BY_REPORTING.stream())
+        List<String> topics = Stream.concat(Ledger.TOPICS.stream(), Replay.READ_BY_REPORTING.stream())
                 .distinct().toList();
         Map<TopicPartition, Long> from = TopicSetup.ends(DevStack.KAFKA_BOOTSTRAP, topics);
         Api api = suite.api(PATIENCE);
@@ -174,18 +180,18 @@ public final class Resilience {
     }
 
     /** Every contact of the run with how it ended and the events of its life, for whoever reads a failed run. */
-    private static void writeLives(String tag, Ledger.Books books) throws java.io.IOException {
-        java.nio.file.Path out = DevStack.root().resolve("simulator/target/resilience/" + tag + ".txt");
-        java.nio.file.Files.createDirectories(out.getParent());
+    private static void writeLives(String tag, Ledger.Books books) throws IOException {
+        Path out = DevStack.root().resolve("simulator/target/resilience/" + tag + ".txt");
+        Files.createDirectories(out.getParent());
         StringBuilder text = new StringBuilder();
         books.started().stream().sorted().forEach(c -> text.append(c).append(' ').append(books.ends().get(c)).append(' ')
                 .append(books.lives().get(c)).append('\n'));
-        java.nio.file.Files.writeString(out, text);
+        Files.writeString(out, text);
     }
 
     /** The accounting table's header, in the order of {@link #row}. */
     public static String header() {
-        String ends = java.util.Arrays.stream(Ledger.End.values()).map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        String ends = Arrays.stream(Ledger.End.values()).map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(" | "));
         return "| scenario | calls | contacts started | " + ends + " | lost | ended twice | duplicates on the wire"
                 + " | duplicates absorbed | double bookings | callbacks dispatched twice | caller errors |\n"

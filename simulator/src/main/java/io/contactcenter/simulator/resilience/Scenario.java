@@ -8,9 +8,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The faults, each injected while simulated calls flow and undone after an outage. What a fault saw on the way (who
@@ -148,7 +150,7 @@ public enum Scenario {
 
         /** What {@code ./contact-center bench resilience} runs. */
         public static Timing full() {
-            return new Timing(Duration.ofSeconds(180), Duration.ofSeconds(45), Duration.ofSeconds(30), Duration.ofMinutes(5));
+            return new Timing(Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5));
         }
     }
 
@@ -158,7 +160,7 @@ public enum Scenario {
         final Traffic traffic;
         final List<String> notes = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
-        final Map<String, Long> pidsBefore = new java.util.HashMap<>();
+        final Map<String, Long> pidsBefore = new HashMap<>();
         long answeredBefore;
 
         Fault(Suite suite, Traffic traffic) {
@@ -175,7 +177,7 @@ public enum Scenario {
         }
 
         Map<String, Long> pids() {
-            Map<String, Long> out = new java.util.TreeMap<>();
+            Map<String, Long> out = new TreeMap<>();
             Suite.PROCESSES.forEach(p -> out.put(p, suite.process(p).pid()));
             return out;
         }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Calls at a steady rate for a long spell, no fault, with every process's resident set size and the callers' errors
@@ -59,7 +60,7 @@ public final class Soak {
         Resilience.Result accounting = Resilience.run(suite, "soak, " + length.toMinutes() + " min at " + rate + " calls/s", null,
                 null, length, rate, seed, (Traffic t) -> samples.add(new Sample(t.now(), t.counters().arrived.get(),
                         t.counters().errors.get(), suite.rss())), Duration.ofSeconds(30));
-        Map<String, Double> growth = new java.util.TreeMap<>();
+        Map<String, Double> growth = new TreeMap<>();
         int n = samples.size();
         List<Sample> middle = samples.subList(n / 3, 2 * n / 3);
         List<Sample> last = samples.subList(2 * n / 3, n);

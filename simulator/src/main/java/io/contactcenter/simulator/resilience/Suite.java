@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole suite as separate processes, wired as {@code ./contact-center up} wires it, with two routing replicas
@@ -53,8 +54,8 @@ public final class Suite implements AutoCloseable {
             TopicSetup.skipToEnd(DevStack.KAFKA_BOOTSTRAP, group + "-" + service);
         }
         // side by side: six JVMs starting one after another take a minute and a half on two cores
-        Map<String, java.util.concurrent.CompletableFuture<ServiceProcess>> starting = new LinkedHashMap<>();
-        PROCESSES.forEach(p -> starting.put(p, java.util.concurrent.CompletableFuture.supplyAsync(
+        Map<String, CompletableFuture<ServiceProcess>> starting = new LinkedHashMap<>();
+        PROCESSES.forEach(p -> starting.put(p, CompletableFuture.supplyAsync(
                 () -> ServiceProcess.start(service(p), ports.get(p), env(p), jvm))));
         starting.forEach((p, f) -> running.put(p, f.join()));
     }

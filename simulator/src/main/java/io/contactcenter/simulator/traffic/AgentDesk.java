@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,7 +28,7 @@ final class AgentDesk {
     private final Random random;
     private final BlockingQueue<JsonNode> offers = new LinkedBlockingQueue<>();
     /** A reconnected stream sends the pending offers again: each offer is worked once. */
-    private final java.util.Set<String> seenOffers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> seenOffers = ConcurrentHashMap.newKeySet();
     private volatile boolean accepting = true;
     private volatile boolean running = true;
     private Thread reader;
@@ -132,12 +134,7 @@ final class AgentDesk {
             return;
         }
         double acceptSent = traffic.now();
-        Api.Reply accepted;
-        try {
-            accepted = traffic.api().send("routing", "POST", "/routing/offers/" + offerId + "/accept", auth, null);
-        } catch (Api.ApiException lost) {
-            accepted = new Api.Reply(0, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
-        }
+        Api.Reply accepted = traffic.api().sendOrLost("routing", "POST", "/routing/offers/" + offerId + "/accept", auth, null);
         double acceptedAt = traffic.now();
         if (!accepted.ok() && !connectedToMe(contactId)) {
             traffic.counters().lateAccepts.incrementAndGet(); // the caller hung up or the offer expired meanwhile
@@ -174,12 +171,7 @@ final class AgentDesk {
     /** Completes the contact; when the answer is lost, asks routing whether it went through and tries again if not. */
     private void complete(String contactId) {
         for (int attempt = 0; ; attempt++) {
-            Api.Reply r;
-            try {
-                r = traffic.api().send("routing", "POST", "/routing/contacts/" + contactId + "/complete", auth, Map.of());
-            } catch (Api.ApiException e) {
-                r = new Api.Reply(0, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
-            }
+            Api.Reply r = traffic.api().sendOrLost("routing", "POST", "/routing/contacts/" + contactId + "/complete", auth, Map.of());
             if (r.ok() || !connectedToMe(contactId)) {
                 return;
             }

@@ -98,6 +98,15 @@ public final class Api {
         }
     }
 
+    /** Like {@link #send}, but a request that never got an answer is a reply of status 0 instead of an exception. */
+    Reply sendOrLost(String service, String method, String path, String authorization, Object body) {
+        try {
+            return send(service, method, path, authorization, body);
+        } catch (ApiException lost) {
+            return new Reply(0, MissingNode.getInstance());
+        }
+    }
+
     private Reply sendOnce(String service, String method, String path, String authorization, Object body) {
         try {
             String json = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
