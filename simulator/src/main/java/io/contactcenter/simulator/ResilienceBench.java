@@ -41,19 +41,28 @@ public final class ResilienceBench {
             long seed = 101;
             for (Scenario scenario : scenarios) {
                 results.add(Resilience.run(suite, scenario, timing, rate, seed++));
+                write(out, args, started, rate, timing, results, null); // a later failure keeps what was measured
             }
             if (soakMinutes > 0) {
                 soak = Soak.run(suite, Duration.ofMinutes(soakMinutes), rate, seed);
             }
         }
+        String md = write(out, args, started, rate, timing, results, soak);
+        System.out.println(md);
+        boolean failed = results.stream().anyMatch(r -> !r.failures().isEmpty()) || (soak != null && !soak.held());
+        System.exit(failed ? 1 : 0);
+    }
+
+    private static String write(Path out, String[] args, Instant started, double rate, Scenario.Timing timing,
+            List<Resilience.Result> results, Soak.Result soak) throws java.io.IOException {
         StringBuilder md = new StringBuilder("# Resilience: faults under load, with an accounting\n\n");
         md.append("- Command: `./contact-center bench resilience").append(args.length == 0 ? "" : " " + String.join(" ", args))
                 .append("`\n- Machine: ").append(Machine.describe()).append("\n- Run: ").append(started)
                 .append(String.format(Locale.ROOT, ", %.0f min%n", Duration.between(started, Instant.now()).toSeconds() / 60.0))
                 .append(String.format(Locale.ROOT, "- Traffic: %.1f calls/s through the IVR's after-sales flow, 14 agents, AHT 5 s"
                         + " (log-normal), mean patience 10 s, abandoned calls returned by callback-service; each scenario %d s"
-                        + " of calls, the fault %d s in, outage %d s (the frozen consumer %d s), then every caller and"
-                        + " callback waited for%n", rate, timing.traffic().toSeconds(), timing.faultAt().toSeconds(),
+                        + " of calls, the fault %d s in, outage %d s (the frozen consumer %d s, with calls throughout), then"
+                        + " every caller and callback waited for%n", rate, timing.traffic().toSeconds(), timing.faultAt().toSeconds(),
                         timing.outage().toSeconds(), timing.consumerStopped().toSeconds()))
                 .append("- Suite: the five services as separate JVMs (256 MB heap, serial GC, C1), two routing replicas behind"
                         + " a TCP balancer, the tests' own Kafka broker and PostgreSQL 15\n\n")
@@ -65,23 +74,23 @@ public final class ResilienceBench {
                         + " is killed and at the end). *Double bookings* = moments an agent held more than its capacity,"
                         + " from routing's offers (must be 0). *Callbacks dispatched twice* = a callback enqueued or dialled"
                         + " twice for one attempt (must be 0).\n\n");
-        md.append(Resilience.header());
-        results.forEach(r -> md.append(Resilience.row(r)).append('\n'));
-        md.append("\nWhat each fault saw:\n\n");
-        for (Resilience.Result r : results) {
-            md.append("- **").append(r.name()).append("**: ").append(r.notes().isEmpty() ? "—" : String.join("; ", r.notes()));
-            if (!r.failures().isEmpty()) {
-                md.append(". **Failed:** ").append(String.join("; ", r.failures()));
+        if (!results.isEmpty()) {
+            md.append(Resilience.header());
+            results.forEach(r -> md.append(Resilience.row(r)).append('\n'));
+            md.append("\nWhat each fault saw:\n\n");
+            for (Resilience.Result r : results) {
+                md.append("- **").append(r.name()).append("**: ").append(r.notes().isEmpty() ? "—" : String.join("; ", r.notes()));
+                if (!r.failures().isEmpty()) {
+                    md.append(". **Failed:** ").append(String.join("; ", r.failures()));
+                }
+                md.append('\n');
             }
-            md.append('\n');
         }
         if (soak != null) {
             md.append('\n').append(soak.markdown());
         }
         Bench.write(out, md.toString());
-        System.out.println(md);
-        boolean failed = results.stream().anyMatch(r -> !r.failures().isEmpty()) || (soak != null && !soak.held());
-        System.exit(failed ? 1 : 0);
+        return md.toString();
     }
 
     private ResilienceBench() {

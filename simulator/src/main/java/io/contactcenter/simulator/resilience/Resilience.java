@@ -100,7 +100,7 @@ public final class Resilience {
     static Result run(Suite suite, String name, Scenario scenario, Scenario.Timing timing, Duration length, double rate,
             long seed, Consumer<Traffic> sampler, Duration every) throws Exception {
         Random random = new Random(seed);
-        String label = scenario == null ? name : scenario.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String label = scenario == null ? name.replaceAll("[^A-Za-z0-9]+", "-") : scenario.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String tag = label + "-" + Long.toString(System.currentTimeMillis(), 36);
         String number = "+494099" + (1_000_000 + random.nextInt(8_999_999));
         String agentPrefix = "rs-" + tag + "-";

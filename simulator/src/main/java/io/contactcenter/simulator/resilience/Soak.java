@@ -57,7 +57,7 @@ public final class Soak {
     public static Result run(Suite suite, Duration length, double rate, long seed) throws Exception {
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
         samples.add(new Sample(0, 0, 0, suite.rss()));
-        Resilience.Result accounting = Resilience.run(suite, "soak, " + length.toMinutes() + " min at " + rate + " calls/s", null,
+        Resilience.Result accounting = Resilience.run(suite, "soak " + length.toMinutes() + " min at " + rate + " calls per s", null,
                 null, length, rate, seed, (Traffic t) -> samples.add(new Sample(t.now(), t.counters().arrived.get(),
                         t.counters().errors.get(), suite.rss())), Duration.ofSeconds(30));
         Map<String, Double> growth = new TreeMap<>();
