@@ -55,8 +55,7 @@ public final class Suite implements AutoCloseable {
         }
         // side by side: six JVMs starting one after another take a minute and a half on two cores
         Map<String, CompletableFuture<ServiceProcess>> starting = new LinkedHashMap<>();
-        PROCESSES.forEach(p -> starting.put(p, CompletableFuture.supplyAsync(
-                () -> ServiceProcess.start(service(p), ports.get(p), env(p), jvm))));
+        PROCESSES.forEach(p -> starting.put(p, CompletableFuture.supplyAsync(() -> launch(p))));
         starting.forEach((p, f) -> running.put(p, f.join()));
     }
 
@@ -64,7 +63,11 @@ public final class Suite implements AutoCloseable {
         if (running.containsKey(name)) {
             throw new IllegalStateException(name + " is already running");
         }
-        running.put(name, ServiceProcess.start(service(name), ports.get(name), env(name), jvm));
+        running.put(name, launch(name));
+    }
+
+    private ServiceProcess launch(String name) {
+        return ServiceProcess.start(service(name), ports.get(name), env(name), jvm);
     }
 
     /** kill -9. */
@@ -72,13 +75,6 @@ public final class Suite implements AutoCloseable {
         ServiceProcess p = running.remove(name);
         absorbedByGone += duplicatesAbsorbed(p);
         p.crash();
-    }
-
-    /** A graceful stop (SIGTERM). */
-    void stop(String name) {
-        ServiceProcess p = running.remove(name);
-        absorbedByGone += duplicatesAbsorbed(p);
-        p.close();
     }
 
     ServiceProcess process(String name) {
