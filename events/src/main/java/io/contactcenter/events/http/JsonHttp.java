@@ -68,6 +68,26 @@ public class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /**
+     * POSTs {@code body} as JSON and reads the answer's JSON: the body of a 2xx, a {@link Failed} carrying the status
+     * and the peer's problem detail otherwise.
+     */
+    public Uni<JsonNode> exchange(String url, Object body, String bearer, Duration timeout) {
+        HttpRequest request = request(url, bearer, timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .chain(r -> {
+                    if (r.statusCode() / 100 != 2) {
+                        return Uni.createFrom().failure(new Failed(url + " answered " + r.statusCode() + ": " + r.body(), r.statusCode()));
+                    }
+                    try {
+                        return Uni.createFrom().item(r.body().isEmpty() ? mapper.nullNode() : mapper.readTree(r.body()));
+                    } catch (IOException e) {
+                        return Uni.createFrom().failure(e);
+                    }
+                });
+    }
+
     /** POSTs an already serialised JSON body with extra headers (name, value, ...); the status code of the answer. */
     public Uni<Integer> postJson(String url, String json, Duration timeout, String... headers) {
         HttpRequest.Builder request = request(url, null, timeout).header("Content-Type", "application/json");

@@ -1,0 +1,75 @@
+package io.contactcenter.voice.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactcenter.events.http.JsonHttp;
+import io.contactcenter.events.security.ServiceToken;
+import io.contactcenter.voice.config.VoiceConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * The gateway as the IVR's and routing's telephony edge: the same webhooks a cloud voice platform calls, each
+ * bounded. Starting a call may be retried (the call id makes it idempotent); a caller's event may not (keys would
+ * count twice), so it has a timeout and a breaker only.
+ */
+@ApplicationScoped
+public class Edge {
+
+    private static final Duration HTTP = Duration.ofSeconds(3);
+
+    private final JsonHttp http;
+    private final VoiceConfig config;
+    private final ServiceToken token;
+
+    public Edge(JsonHttp http, VoiceConfig config) {
+        this.http = http;
+        this.config = config;
+        this.token = new ServiceToken(config.serviceToken(), config.serviceTokenFile());
+    }
+
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = JsonHttp.Failed.class)
+    public Uni<JsonNode> start(String callId, String from, String to) {
+        return http.exchange(config.ivrUrl() + "/ivr/calls", Map.of("callId", callId, "from", from, "to", to), token.current(), HTTP);
+    }
+
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<JsonNode> event(String sessionId, Map<String, Object> event) {
+        return http.exchange(config.ivrUrl() + "/ivr/calls/" + enc(sessionId) + "/events", event, token.current(), HTTP);
+    }
+
+    /** Accepts the offer for the agent whose phone answered; fails (409) when it is no longer pending. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    public Uni<JsonNode> accept(String offerId, String agentId) {
+        return http.exchange(config.routingUrl() + "/routing/offers/" + enc(offerId) + "/accept?agentId=" + enc(agentId), Map.of(),
+                token.current(), HTTP);
+    }
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 100, abortOn = JsonHttp.Failed.class)
+    public Uni<Void> reject(String offerId, String agentId) {
+        return JsonHttp.expect(http.post(config.routingUrl() + "/routing/offers/" + enc(offerId) + "/reject?agentId=" + enc(agentId),
+                Map.of(), token.current(), HTTP), "routing", 409, 404);
+    }
+
+    /** The agent hung up: the contact goes to wrap-up. Already completed (409) or gone (404) is fine. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 200)
+    public Uni<Void> complete(String contactId) {
+        return JsonHttp.expect(http.post(config.routingUrl() + "/routing/contacts/" + enc(contactId) + "/complete", Map.of(),
+                token.current(), HTTP), "routing", 409, 404);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

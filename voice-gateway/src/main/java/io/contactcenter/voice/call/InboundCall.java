@@ -1,0 +1,472 @@
+package io.contactcenter.voice.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactcenter.events.contact.ContactOffered;
+import io.contactcenter.voice.media.Clip;
+import io.contactcenter.voice.media.Leg;
+import io.contactcenter.voice.media.StreamStats;
+import io.contactcenter.voice.phone.Phones;
+import io.contactcenter.voice.sip.Sdp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.Dialog;
+import org.jboss.logging.Logger;
+
+/**
+ * One call from a trunk, run on a thread of its own as the IVR directs it: each turn's actions are played out
+ * (speech, prompts, music, key gathering), then the caller's answer is posted and the next turn comes back. While the
+ * caller waits, routing's offer rings the agent's phone; the phone's answer accepts the offer and bridges the two
+ * legs. Every outside happening (keys, hang-ups, the phone's answer, routing's events) arrives as a {@link Signal} on
+ * one queue, so the call's state is only ever touched by its own thread.
+ */
+final class InboundCall implements Runnable, Leg.Listener {
+
+    private static final Logger LOG = Logger.getLogger(InboundCall.class);
+    private static final Duration MAX_TURN = Duration.ofMinutes(10);
+
+    /** A happening that ends the current turn early, with the event the IVR must hear. */
+    private static final class Interrupt extends Exception {
+        final Map<String, Object> event;
+
+        Interrupt(Map<String, Object> event) {
+            super(null, null, false, false);
+            this.event = event;
+        }
+    }
+
+    final String sipCallId;
+    final String from;
+    final String to;
+    final Leg caller;
+    private final CallServices s;
+    private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private final AtomicLong tokens = new AtomicLong();
+    private final long startedNanos = System.nanoTime();
+    volatile Dialog dialog;
+    volatile String sessionId;
+    volatile String contactId;
+    private String state = "IVR";
+    private AgentLeg agent;
+    private boolean callerGone;
+    private boolean ended;
+    private String outcome = "ended";
+
+    InboundCall(CallServices services, String sipCallId, String from, String to, Leg caller) {
+        this.s = services;
+        this.sipCallId = sipCallId;
+        this.from = from;
+        this.to = to;
+        this.caller = caller;
+        caller.listener(this);
+    }
+
+    void signal(Signal sig) {
+        signals.add(sig);
+    }
+
+    @Override
+    public void onKey(char key) {
+        signals.add(new Signal.Key(key));
+    }
+
+    @Override
+    public void onPlaybackDone(long token) {
+        signals.add(new Signal.PlayDone(token));
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("call-" + sipCallId);
+        try {
+            JsonNode turn;
+            try {
+                turn = s.edge().start(sipCallId, from, to).await().atMost(MAX_TURN);
+            } catch (RuntimeException e) {
+                LOG.warnf("call %s to %s: the IVR did not take it (%s)", sipCallId, to, e.getMessage());
+                outcome = "ivr-unavailable";
+                apologize();
+                return;
+            }
+            sessionId = turn.path("sessionId").asText();
+            contactId = turn.path("contactId").asText();
+            s.calls().indexContact(contactId, this);
+            s.log().started(this);
+            while (!ended) {
+                Map<String, Object> next;
+                try {
+                    next = perform(turn);
+                } catch (Interrupt i) {
+                    next = i.event;
+                }
+                if (next == null) {
+                    break;
+                }
+                try {
+                    turn = s.edge().event(sessionId, next).await().atMost(MAX_TURN);
+                } catch (RuntimeException e) {
+                    LOG.warnf("call %s: the IVR did not answer %s (%s)", sipCallId, next.get("type"), e.getMessage());
+                    if (!callerGone) {
+                        outcome = "ivr-unavailable";
+                        apologize();
+                    }
+                    break;
+                }
+                if (callerGone) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "call %s failed", sipCallId);
+            outcome = "error";
+        } finally {
+            finish();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ a turn
+
+    /** Plays a turn's actions; the event to post next, or null when the call is over. */
+    private Map<String, Object> perform(JsonNode turn) throws Interrupt {
+        state = turn.path("state").asText("IVR");
+        JsonNode actions = turn.path("actions");
+        boolean gatherFollows = false;
+        for (JsonNode a : actions) {
+            gatherFollows |= "gather".equals(a.path("type").asText());
+        }
+        StringBuilder typed = new StringBuilder();
+        for (JsonNode a : actions) {
+            String type = a.path("type").asText();
+            switch (type) {
+                case "say" -> {
+                    if (!bridged() && typed.isEmpty()) {
+                        Clip clip = a.hasNonNull("text") ? s.tts().speak(a.path("text").asText(), a.path("language").asText(null))
+                                : s.prompts().clip(a.path("prompt").asText(null));
+                        playAndWait(clip, gatherFollows, typed);
+                    }
+                }
+                case "play" -> {
+                    if (!bridged() && typed.isEmpty()) {
+                        Clip clip = s.prompts().clip(a.path("prompt").asText(null));
+                        if ("QUEUED".equals(state)) {
+                            caller.play(clip, true, tokens.incrementAndGet()); // music under the wait, not waited for
+                        } else {
+                            playAndWait(clip, gatherFollows, typed);
+                        }
+                    }
+                }
+                case "gather" -> {
+                    return gather(a.path("maxDigits").asInt(1), a.path("timeoutSeconds").asInt(5), typed);
+                }
+                case "enqueued" -> state = "QUEUED";
+                case "bridge" -> {
+                    return connected(a.path("agentId").asText(null));
+                }
+                case "hangup" -> {
+                    hangUp("ivr-hangup");
+                    return null;
+                }
+                case "transfer", "record" -> LOG.infof("call %s: action %s is not played by this gateway yet", sipCallId, type);
+                default -> LOG.debugf("call %s: unknown action %s", sipCallId, type);
+            }
+        }
+        if ("ENDED".equals(state)) {
+            hangUp("ivr-ended");
+            return null;
+        }
+        if ("CONNECTED".equals(state)) {
+            return connected(null);
+        }
+        if (bridged()) {
+            // the phone answered and routing took the accept; the IVR learns of it from routing's event in a moment
+            pause(200);
+        }
+        return event("played");
+    }
+
+    private boolean bridged() {
+        return agent != null && agent.answered && !agent.ended;
+    }
+
+    /** Plays {@code clip} to its end; with a gather to come, a key cuts it short and counts as the first key. */
+    private void playAndWait(Clip clip, boolean bargeIn, StringBuilder typed) throws Interrupt {
+        long token = tokens.incrementAndGet();
+        caller.play(clip, false, token);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(clip.millis() + 2000);
+        while (true) {
+            Signal sig = next(deadline);
+            if (sig == null || sig instanceof Signal.PlayDone d && d.token() == token) {
+                return;
+            }
+            if (sig instanceof Signal.Key k && bargeIn) {
+                caller.stopPlayback();
+                typed.append(k.key());
+                return;
+            }
+            common(sig);
+            if (bridged()) {
+                return;
+            }
+        }
+    }
+
+    private Map<String, Object> gather(int maxDigits, int timeoutSeconds, StringBuilder typed) throws Interrupt {
+        StringBuilder keys = new StringBuilder(typed);
+        long interDigit = s.config().interDigitTimeout().toNanos();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(1, timeoutSeconds));
+        long lastKey = keys.isEmpty() ? 0 : System.nanoTime();
+        while (true) {
+            if (!keys.isEmpty() && (keys.length() >= maxDigits || keys.charAt(keys.length() - 1) == '#')) {
+                return digits(keys);
+            }
+            if (bridged()) {
+                return event("played");
+            }
+            long until = keys.isEmpty() ? deadline : lastKey + interDigit;
+            Signal sig = next(until);
+            if (sig == null) {
+                return keys.isEmpty() ? event("timeout") : digits(keys);
+            }
+            if (sig instanceof Signal.Key k) {
+                keys.append(k.key());
+                lastKey = System.nanoTime();
+                continue;
+            }
+            common(sig);
+        }
+    }
+
+    /** Caller and agent are connected: wait for either side (or the desk) to end it. */
+    private Map<String, Object> connected(String agentId) throws Interrupt {
+        if (agent != null && agent.answered && !agent.ended && !caller.isBridged()) {
+            caller.bridge(agent.media);
+        }
+        if (!bridged() && agentId != null && agent == null) {
+            LOG.debugf("call %s: agent %s took it at the desk, no phone of theirs rang", sipCallId, agentId);
+        }
+        caller.stopPlayback();
+        while (true) {
+            Signal sig = next(Long.MAX_VALUE);
+            if (sig instanceof Signal.DeskCompleted) {
+                return event("agent-ended");
+            }
+            common(sig);
+        }
+    }
+
+    /**
+     * What may happen at any point of a call: the caller hangs up, routing offers the call to an agent, the agent's
+     * phone answers, declines or hangs up.
+     */
+    private void common(Signal sig) throws Interrupt {
+        if (sig instanceof Signal.CallerGone) {
+            callerGone = true;
+            outcome = "caller-hung-up";
+            if (agent != null) {
+                AgentLeg a = agent;
+                if (a.answered && !a.ended) {
+                    a.ended = true;
+                    s.calls().endAgent(a);
+                    complete();
+                } else if (!a.answered) {
+                    s.calls().cancelAgent(a);
+                }
+            }
+            throw new Interrupt(event("hangup"));
+        }
+        if (sig instanceof Signal.Offer o) {
+            ring(o.offer());
+        } else if (sig instanceof Signal.AgentAnswered a && a.leg() == agent) {
+            answered(a.leg());
+        } else if (sig instanceof Signal.AgentFailed f && f.leg() == agent) {
+            agent = null;
+            f.leg().media.close();
+            if (f.status() == 486 || f.status() == 600 || f.status() == 603 || f.status() == 480) {
+                s.metrics().counter("cc_voice_agent_rings_total", "result", "declined").increment();
+                reject(f.leg());
+            } else {
+                s.metrics().counter("cc_voice_agent_rings_total", "result", f.status() == 487 ? "rang-out" : "failed").increment();
+            }
+        } else if (sig instanceof Signal.RingTimeout t && t.leg() == agent && !t.leg().answered) {
+            s.calls().cancelAgent(t.leg()); // routing times the offer out and offers the call again
+        } else if (sig instanceof Signal.AgentGone g && g.leg() == agent) {
+            caller.unbridge();
+            g.leg().media.close();
+            s.metrics().counter("cc_voice_agent_calls_total", "ended_by", "agent").increment();
+            agent = null;
+            complete();
+            throw new Interrupt(event("agent-ended"));
+        }
+    }
+
+    private void ring(ContactOffered offer) {
+        if (agent != null || callerGone) {
+            return;
+        }
+        Phones.Binding phone;
+        try {
+            phone = s.phones().binding(offer.agentId());
+        } catch (RuntimeException e) {
+            LOG.warnf("call %s: no registration lookup for %s (%s)", sipCallId, offer.agentId(), e.getMessage());
+            return;
+        }
+        if (phone == null) {
+            return; // the agent works without a phone (desk only): the desk answers
+        }
+        Leg media = s.media().open();
+        AgentLeg leg = new AgentLeg(this, offer.agentId(), offer.offerId(), media);
+        try {
+            leg.invite = s.sip().invite(phone.contactUri(), from == null ? "anonymous" : from, offer.agentId(),
+                    Sdp.offer(media.address(), media.port()));
+            agent = leg;
+            s.calls().indexAgent(leg);
+            long ringMillis = Math.min(s.config().ringTimeout().toMillis(),
+                    Math.max(1000, Duration.between(Instant.now(), offer.expiresAt()).toMillis() - 500));
+            s.timers().schedule(() -> signal(new Signal.RingTimeout(leg)), ringMillis, TimeUnit.MILLISECONDS);
+            s.metrics().counter("cc_voice_agent_rings_total", "result", "rung").increment();
+        } catch (Exception e) {
+            LOG.warnf("call %s: could not ring %s at %s (%s)", sipCallId, offer.agentId(), phone.contactUri(), e.getMessage());
+            media.close();
+        }
+    }
+
+    private void answered(AgentLeg leg) {
+        try {
+            s.edge().accept(leg.offerId, leg.agentId).await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.infof("call %s: %s answered but the offer is gone (%s)", sipCallId, leg.agentId, e.getMessage());
+            leg.ended = true;
+            s.calls().endAgent(leg);
+            leg.media.close();
+            agent = null;
+            return;
+        }
+        caller.bridge(leg.media);
+        s.log().agent(this, leg.agentId);
+        s.metrics().counter("cc_voice_agent_rings_total", "result", "answered").increment();
+    }
+
+    private void reject(AgentLeg leg) {
+        try {
+            s.edge().reject(leg.offerId, leg.agentId).await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.infof("call %s: reject of offer %s not taken (%s)", sipCallId, leg.offerId, e.getMessage());
+        }
+    }
+
+    private void complete() {
+        try {
+            s.edge().complete(contactId).await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            LOG.warnf("call %s: routing did not take the completion of %s (%s)", sipCallId, contactId, e.getMessage());
+        }
+    }
+
+    private Signal next(long deadlineNanos) throws Interrupt {
+        try {
+            if (deadlineNanos == Long.MAX_VALUE) {
+                while (true) {
+                    Signal sig = signals.poll(s.config().rtp().timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    if (sig != null) {
+                        return sig;
+                    }
+                    deadCheck();
+                }
+            }
+            long wait = deadlineNanos - System.nanoTime();
+            Signal sig = wait <= 0 ? signals.poll() : signals.poll(wait, TimeUnit.NANOSECONDS);
+            deadCheck();
+            return sig;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callerGone = true;
+            throw new Interrupt(event("hangup"));
+        }
+    }
+
+    /** No media from the caller for the RTP timeout: the call is dead (a crashed phone, a lost network). */
+    private void deadCheck() throws Interrupt {
+        StreamStats.Snapshot in = caller.stats();
+        long silentFor = in.packets() == 0 ? (System.nanoTime() - startedNanos) / 1_000_000 : in.sinceLastPacketMillis();
+        if (silentFor > s.config().rtp().timeout().toMillis()) {
+            LOG.infof("call %s: no RTP for %d ms, ending it", sipCallId, silentFor);
+            s.metrics().counter("cc_voice_calls_dead_total").increment();
+            outcome = "rtp-timeout";
+            hangUp("rtp-timeout");
+            common(new Signal.CallerGone());
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void apologize() {
+        try {
+            Clip sorry = s.tts().speak("We are sorry, we cannot take your call right now. Please try again later.", "en");
+            long token = tokens.incrementAndGet();
+            caller.play(sorry, false, token);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sorry.millis() + 1000);
+            while (System.nanoTime() < deadline) {
+                Signal sig = signals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (sig == null || sig instanceof Signal.PlayDone || sig instanceof Signal.CallerGone) {
+                    break;
+                }
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            LOG.debugf("apology not played: %s", e.getMessage());
+        }
+        hangUp(outcome);
+    }
+
+    private void hangUp(String why) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (!callerGone && dialog != null) {
+            s.sip().bye(dialog);
+        }
+        if (outcome.equals("ended")) {
+            outcome = why;
+        }
+    }
+
+    private void finish() {
+        hangUp(outcome);
+        if (agent != null && !agent.ended) {
+            if (agent.answered) {
+                s.calls().endAgent(agent);
+            } else {
+                s.calls().cancelAgent(agent);
+            }
+            agent.media.close();
+        }
+        s.quality().callEnded(this, caller.stats(), (System.nanoTime() - startedNanos) / 1e9);
+        caller.close();
+        s.calls().remove(this);
+        s.log().ended(this, outcome);
+        s.metrics().counter("cc_voice_calls_total", "outcome", outcome).increment();
+    }
+
+    private static Map<String, Object> event(String type) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", type);
+        return e;
+    }
+
+    private static Map<String, Object> digits(CharSequence keys) {
+        Map<String, Object> e = event("digits");
+        e.put("digits", keys.toString());
+        return e;
+    }
+}
