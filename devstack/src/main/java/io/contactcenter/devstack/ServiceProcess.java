@@ -56,7 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The packaged service's runnable jar. */
     public static Path jar(String name) {
-        Path jar = DevStack.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        Path jar = DevStack.root().resolve(("voice".equals(name) ? "voice-gateway" : name + "-service")
+                + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: run the whole build (mvn verify) so services are packaged first");
         }

@@ -27,7 +27,7 @@ public final class Leg {
     private final long ssrc = ThreadLocalRandom.current().nextLong(1L << 32);
     private final StreamStats received = new StreamStats();
     private final TelephoneEvent dtmf = new TelephoneEvent();
-    private final ByteBuffer out = ByteBuffer.allocate(Rtp.HEADER + Codec.FRAME_SAMPLES);
+    private final ByteBuffer out = ByteBuffer.allocate(Rtp.HEADER + 1500); // relayed packets may carry 30 ms or more
     private final byte[] silence = new byte[Codec.FRAME_SAMPLES];
 
     private volatile InetSocketAddress remote;

@@ -121,7 +121,7 @@ public class Phones {
         return md5(username + ":" + realm + ":" + password);
     }
 
-    static String md5(String s) {
+    public static String md5(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,6 +1,5 @@
 package io.contactcenter.voice.sip;
 
-import gov.nist.javax.sip.clientauthutils.DigestServerAuthenticationHelper;
 import io.contactcenter.voice.config.VoiceConfig;
 import io.contactcenter.voice.phone.Phones;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,18 +35,12 @@ public class Registrar {
     private final VoiceConfig config;
     private final MeterRegistry registry;
     private final byte[] key = new byte[32];
-    private final DigestServerAuthenticationHelper digest;
 
     public Registrar(Phones phones, VoiceConfig config, MeterRegistry registry) {
         this.phones = phones;
         this.config = config;
         this.registry = registry;
         new SecureRandom().nextBytes(key);
-        try {
-            this.digest = new DigestServerAuthenticationHelper();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The response to a REGISTER: 401 with a challenge, 403, or 200 with the binding. */
@@ -64,7 +57,7 @@ public class Registrar {
         if (!freshNonce(auth.getNonce())) {
             return challenge(request, messages, headers, true);
         }
-        if (!digest.doAuthenticateHashedPassword(request, phone.ha1())) {
+        if (!digestMatches(auth, request.getMethod(), phone.ha1())) {
             count("bad-password");
             LOG.infof("REGISTER of %s from %s: wrong password", auth.getUsername(), source);
             return messages.createResponse(Response.FORBIDDEN, request);
@@ -101,12 +94,42 @@ public class Registrar {
         h.setRealm(config.sip().realm());
         h.setNonce(nonce());
         h.setAlgorithm("MD5");
+        h.setQop("auth");
         if (stale) {
             h.setStale(true);
         }
         r.addHeader(h);
         count("challenged");
         return r;
+    }
+
+    /**
+     * RFC 2617 §3.2.2.1 response check, with {@code qop=auth} (HA1:nonce:nc:cnonce:qop:HA2) or without it
+     * (HA1:nonce:HA2). JAIN-SIP's helper ignores nc and qop and shares one MessageDigest across threads.
+     */
+    static boolean digestMatches(AuthorizationHeader auth, String method, String ha1) {
+        if (auth.getResponse() == null || auth.getURI() == null || auth.getNonce() == null) {
+            return false;
+        }
+        // the uri exactly as the phone wrote it (the hash is over its text, not over a re-serialised URI)
+        String uri = auth.getParameter("uri") != null ? auth.getParameter("uri") : auth.getURI().toString();
+        String ha2 = io.contactcenter.voice.phone.Phones.md5(method + ":" + uri);
+        String qop = auth.getQop();
+        String expected;
+        if (qop != null && qop.equalsIgnoreCase("auth")) {
+            String nc = auth.getNonceCount() < 0 ? null : String.format("%08x", auth.getNonceCount());
+            if (nc == null || auth.getCNonce() == null) {
+                return false;
+            }
+            expected = io.contactcenter.voice.phone.Phones.md5(ha1 + ":" + auth.getNonce() + ":" + nc + ":" + auth.getCNonce() + ":"
+                    + qop + ":" + ha2);
+        } else if (qop == null) {
+            expected = io.contactcenter.voice.phone.Phones.md5(ha1 + ":" + auth.getNonce() + ":" + ha2);
+        } else {
+            return false; // auth-int is not offered
+        }
+        return java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                auth.getResponse().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     String nonce() {

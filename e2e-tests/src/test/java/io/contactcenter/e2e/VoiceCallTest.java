@@ -1,0 +1,267 @@
+package io.contactcenter.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactcenter.devstack.DevStack;
+import io.contactcenter.devstack.Eventually;
+import io.contactcenter.devstack.ServiceProcess;
+import io.contactcenter.devstack.sip.Baresip;
+import io.contactcenter.devstack.sip.RtpEar;
+import io.contactcenter.devstack.sip.Sipp;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real calls through the packaged voice gateway: sipp dials a number bound to a flow, hears the greeting as RTP,
+ * presses a key as RFC 4733 events and waits in the queue; routing offers the call to an agent whose baresip phone
+ * is registered to the gateway by digest; the phone rings and answers, and audio flows both ways; the caller hangs up
+ * and routing and the IVR record the contact as completed.
+ */
+class VoiceCallTest {
+
+    private static final String WELCOME = "Welcome to the voice test line.";
+    private static final String MENU = "For an agent, press 1.";
+    private static final int AGENT_TONE_HZ = 1500;
+    private static final Path WORK = DevStack.root().resolve("e2e-tests/target/voice");
+
+    private static ServiceProcess routing;
+    private static ServiceProcess ivr;
+    private static ServiceProcess voice;
+    private static int sipPort;
+
+    @BeforeAll
+    static void stack() {
+        Stack.init();
+        routing = ServiceProcess.start("routing", Map.of());
+        ivr = ServiceProcess.start("ivr", Map.of("CC_IVR_ROUTING_URL", routing.url(""),
+                "CC_IVR_SERVICE_TOKEN", raw(Stack.token("service"))));
+        sipPort = ServiceProcess.freePort();
+        voice = ServiceProcess.start("voice", Map.of("CC_VOICE_SIP_PORT", String.valueOf(sipPort),
+                "CC_VOICE_RTP_PORT_MIN", "33000", "CC_VOICE_RTP_PORT_MAX", "33999",
+                "CC_VOICE_IVR_URL", ivr.url(""), "CC_VOICE_ROUTING_URL", routing.url(""),
+                "CC_VOICE_SERVICE_TOKEN", raw(Stack.token("telephony")), "CC_VOICE_INSTANCE_ID", "e2e-voice-" + sipPort,
+                "CC_VOICE_TTS_CACHE", WORK.resolve("tts").toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ServiceProcess p : new ServiceProcess[] {voice, ivr, routing}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+    }
+
+    @Test
+    void callerHearsTheGreetingKeysIntoTheQueueAndTalksWithTheAgentWhosePhoneAnswers() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "voice-" + id;
+        String agent = "agent-" + id;
+        String number = "+49409977" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
+        provision(queue, number, agent);
+        try (Baresip phone = Baresip.start(WORK.resolve("phone-" + id), agent, "pw-" + id + "-secret", sipPort, AGENT_TONE_HZ, true);
+                RtpEar ear = new RtpEar()) {
+            awaitRegistered(agent);
+            available(agent);
+            long started = System.nanoTime();
+            Sipp.Result call = Sipp.caller("+4930555" + id.hashCode() % 1000)
+                    .pause(7000).keys("1") // after the greeting and the menu, the caller asks for an agent
+                    .pause(3000).talk().pause(9000) // once connected, speaks (sipp's sample) while the agent's tone comes back
+                    .call(number, sipPort, ear, WORK, 90);
+            assertThat(call.exitCode()).as("sipp: %s", call.output()).isZero();
+
+            // the greeting and the menu, as long as espeak-ng renders them, and nothing before them
+            double expected = spokenSeconds(WELCOME, MENU);
+            assertThat(ear.firstSoundSeconds(1200)).as("first sound (expected %.2f s)", expected)
+                    .isBetween(expected - 0.4, expected + 0.4);
+            // the agent's phone answered: its tone reaches the caller, after the key
+            long afterKey = started + TimeUnit.MILLISECONDS.toNanos(7000);
+            assertThat(ear.toneSeconds(AGENT_TONE_HZ * 0.9, AGENT_TONE_HZ * 1.1, afterKey)).as("agent tone at the caller")
+                    .isGreaterThan(5.0);
+            // ...and the caller's voice reaches the agent's phone
+            Eventually.await("baresip wrote what it heard", Duration.ofSeconds(10), Duration.ofMillis(200), () -> !phone.heard().isEmpty());
+            assertThat(voicedSeconds(phone.heard().get(0))).as("caller's voice at the agent").isGreaterThan(3.0);
+
+            String contactId = ivrContact(number);
+            Eventually.await("routing completed " + contactId, Duration.ofSeconds(20), Duration.ofMillis(300), () -> {
+                var r = given().header("Authorization", Stack.token("supervisor")).when().get(routing.url("/routing/contacts/" + contactId))
+                        .then().extract();
+                return r.statusCode() == 200 && "COMPLETED".equals(r.path("outcome")) && agent.equals(r.path("agentId"));
+            });
+            assertThat(ivrOutcome(number)).isEqualTo("completed");
+            assertThat(metric("cc_voice_agent_rings_total{result=\"answered\"}")).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    private static void provision(String queue, String number, String agent) {
+        String admin = Stack.token("admin");
+        Stack.queue(routing, queue, "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":1,\"offerTimeoutSeconds\":15}");
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"skills\":{},\"queues\":{\"" + queue + "\":{\"level\":1,\"penalty\":0,\"weight\":1}}}")
+                .when().put(routing.url("/routing/agents/" + agent)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        String flow = "flow-" + queue;
+        given().header("Authorization", admin).contentType("application/yaml").body(("""
+                name: Voice test line
+                language: en
+                start: welcome
+                operator: queue
+                nodes:
+                  welcome: {type: say, text: "%s", next: menu}
+                  menu:
+                    type: menu
+                    text: "%s"
+                    options: {"1": queue}
+                    timeoutSeconds: 10
+                    maxRetries: 1
+                    noInput: queue
+                    noMatch: queue
+                  queue:
+                    type: enqueue
+                    queue: %s
+                    attributes: {intent: "voice-test"}
+                    hold: {music: [hold-music], announceEverySeconds: 60, announcePosition: true}
+                """).formatted(WELCOME, MENU, queue).getBytes())
+                .when().put(ivr.url("/ivr/flows/" + flow)).then().log().ifValidationFails().statusCode(200);
+        given().header("Authorization", admin).when().post(ivr.url("/ivr/flows/" + flow + "/publish")).then().statusCode(200);
+        given().header("Authorization", admin).contentType("application/json").body("{\"flowId\":\"" + flow + "\"}")
+                .when().put(ivr.url("/ivr/numbers/" + number)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"password\":\"pw-" + agent.substring(6) + "-secret\"}")
+                .when().put(voice.url("/voice/phones/" + agent)).then().statusCode(200);
+    }
+
+    private static void awaitRegistered(String agent) {
+        Eventually.await(agent + "'s phone registered", Duration.ofSeconds(20), Duration.ofMillis(200), () -> Boolean.TRUE.equals(
+                given().header("Authorization", Stack.token("admin")).when().get(voice.url("/voice/phones/" + agent))
+                        .then().extract().path("registered")));
+    }
+
+    private static void available(String agent) {
+        given().header("Authorization", io.contactcenter.devstack.Tokens.agent(agent)).contentType("application/json")
+                .body("{\"state\":\"AVAILABLE\"}").when().post(routing.url("/routing/agents/" + agent + "/state"))
+                .then().statusCode(200);
+    }
+
+    /** The voiced span of the prompts played back to back, as the gateway renders them (espeak-ng, sox to 8 kHz). */
+    private static double spokenSeconds(String... texts) throws Exception {
+        double offset = 0;
+        double first = -1;
+        double last = 0;
+        for (String text : texts) {
+            Path wav = Files.createTempFile(WORK, "say", ".wav");
+            Path raw = Files.createTempFile(WORK, "espeak", ".wav");
+            exec("espeak-ng", "-v", "en-us", "-w", raw.toString(), "--", text);
+            exec("sox", raw.toString(), "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", wav.toString());
+            short[] pcm = samples(wav);
+            int a = -1;
+            int b = -1;
+            for (int i = 0; i + 160 <= pcm.length; i += 160) {
+                long sum = 0;
+                for (int j = 0; j < 160; j++) {
+                    sum += Math.abs(pcm[i + j]);
+                }
+                if (sum / 160 >= 100) {
+                    a = a < 0 ? i : a;
+                    b = i + 160;
+                }
+            }
+            if (a >= 0) {
+                first = first < 0 ? offset + a / 8000.0 : first;
+                last = offset + b / 8000.0;
+            }
+            // the gateway sends whole 20 ms frames: a prompt's last partial frame is padded
+            offset += Math.ceil(pcm.length / 160.0) * 0.02;
+        }
+        return last - first;
+    }
+
+    private static double voicedSeconds(Path wav) throws Exception {
+        short[] pcm = samples(wav);
+        int voiced = 0;
+        int frame = 160;
+        for (int i = 0; i + frame <= pcm.length; i += frame) {
+            long sum = 0;
+            for (int j = 0; j < frame; j++) {
+                sum += Math.abs(pcm[i + j]);
+            }
+            voiced += sum / frame >= 100 ? 1 : 0;
+        }
+        return voiced * frame / 8000.0;
+    }
+
+    /** 16-bit PCM samples of a WAV (first channel), at 8 kHz: baresip writes its dumps at the call's rate. */
+    private static short[] samples(Path wav) throws Exception {
+        byte[] b = Files.readAllBytes(wav);
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int pos = 12;
+        int channels = 1;
+        while (pos + 8 <= b.length) {
+            int chunk = buf.getInt(pos);
+            int size = buf.getInt(pos + 4);
+            if (chunk == 0x20746d66) {
+                channels = buf.getShort(pos + 10);
+            }
+            if (chunk == 0x61746164) {
+                int n = Math.min(size, b.length - pos - 8) / 2 / channels;
+                short[] out = new short[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = buf.getShort(pos + 8 + i * 2 * channels);
+                }
+                return out;
+            }
+            pos += 8 + size;
+        }
+        return new short[0];
+    }
+
+    private static void exec(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    private static String ivrContact(String number) throws Exception {
+        try (Connection c = Stack.database("ivr"); var st = c.prepareStatement(
+                "select contact_id from ivr_session where to_number = ? order by started_at desc limit 1")) {
+            st.setString(1, number);
+            ResultSet rs = st.executeQuery();
+            assertThat(rs.next()).as("an IVR session for %s", number).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    private static String ivrOutcome(String number) throws Exception {
+        try (Connection c = Stack.database("ivr"); var st = c.prepareStatement(
+                "select outcome from ivr_session where to_number = ? order by started_at desc limit 1")) {
+            st.setString(1, number);
+            ResultSet rs = st.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static double metric(String series) {
+        String body = given().when().get(voice.url("/q/metrics")).then().statusCode(200).extract().asString();
+        for (String line : body.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    private static String raw(String bearer) {
+        return bearer.substring("Bearer ".length());
+    }
+}
