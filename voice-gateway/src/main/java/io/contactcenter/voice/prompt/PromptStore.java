@@ -69,7 +69,7 @@ public class PromptStore {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return pool.preparedQuery("insert into voice_prompt (name, ulaw, updated_at) values ($1, $2, $3)"
                         + " on conflict (name) do update set ulaw = excluded.ulaw, updated_at = excluded.updated_at")
-                .execute(Tuple.of(name, io.vertx.mutiny.core.buffer.Buffer.buffer(ulaw), now))
+                .execute(Tuple.of(name, io.vertx.core.buffer.Buffer.buffer(ulaw), now))
                 .invoke(() -> cache.remove(name))
                 .replaceWith(new PromptView(name, pcm.length / 8000.0, now));
     }

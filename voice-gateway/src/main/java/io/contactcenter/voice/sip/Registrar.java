@@ -108,11 +108,11 @@ public class Registrar {
      * (HA1:nonce:HA2). JAIN-SIP's helper ignores nc and qop and shares one MessageDigest across threads.
      */
     static boolean digestMatches(AuthorizationHeader auth, String method, String ha1) {
-        if (auth.getResponse() == null || auth.getURI() == null || auth.getNonce() == null) {
+        // the uri exactly as the phone wrote it (the hash is over its text, not over a re-serialised URI)
+        String uri = auth.getParameter("uri") != null ? auth.getParameter("uri") : auth.getURI() == null ? null : auth.getURI().toString();
+        if (auth.getResponse() == null || uri == null || auth.getNonce() == null) {
             return false;
         }
-        // the uri exactly as the phone wrote it (the hash is over its text, not over a re-serialised URI)
-        String uri = auth.getParameter("uri") != null ? auth.getParameter("uri") : auth.getURI().toString();
         String ha2 = io.contactcenter.voice.phone.Phones.md5(method + ":" + uri);
         String qop = auth.getQop();
         String expected;
