@@ -117,9 +117,9 @@ class VoiceApiTest {
         assertThat(invite).startsWith("SIP/2.0 488").contains("no common codec");
         socket.close();
         socket = null; // the 488 is sent again until an ACK comes: a new socket does not hear it
-        String subscribe = sip("SUBSCRIBE sip:cc-voice@127.0.0.1 SIP/2.0\r\n" + headers("SUBSCRIBE", "sub")
-                + "Event: presence\r\nContent-Length: 0\r\n\r\n");
-        assertThat(subscribe).startsWith("SIP/2.0 405").contains("Allow:");
+        String message = sip("MESSAGE sip:cc-voice@127.0.0.1 SIP/2.0\r\n" + headers("MESSAGE", "msg")
+                + "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi");
+        assertThat(message).startsWith("SIP/2.0 405").contains("Allow:");
     }
 
     private DatagramSocket socket;
