@@ -9,6 +9,7 @@ import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.sip.Baresip;
 import io.contactcenter.devstack.sip.RtpEar;
 import io.contactcenter.devstack.sip.Sipp;
+import io.contactcenter.devstack.sip.SippPhone;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +72,7 @@ class VoiceCallTest {
         String queue = "voice-" + id;
         String agent = "agent-" + id;
         String number = "+49409977" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
-        provision(queue, number, agent);
+        provision(queue, number, agent, 15);
         try (Baresip phone = Baresip.start(WORK.resolve("phone-" + id), agent, "pw-" + id + "-secret", sipPort, AGENT_TONE_HZ, true);
                 RtpEar ear = new RtpEar()) {
             awaitRegistered(agent);
@@ -105,9 +107,68 @@ class VoiceCallTest {
         }
     }
 
-    private static void provision(String queue, String number, String agent) {
+    @Test
+    void aPhoneThatDeclinesRejectsTheOfferAndTheCallerWaitsOn() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "voice-" + id;
+        String agent = "agent-" + id;
+        String number = "+49409978" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
+        provision(queue, number, agent, 15);
+        double declinedBefore = metric("cc_voice_agent_rings_total{result=\"declined\"}");
+        try (SippPhone phone = SippPhone.start(WORK, agent, "pw-" + id + "-secret", sipPort, SippPhone.Answer.DECLINE);
+                RtpEar ear = new RtpEar()) {
+            awaitRegistered(agent);
+            available(agent);
+            var caller = CompletableFuture.supplyAsync(() -> Sipp.caller("+4930556" + Math.abs(id.hashCode()) % 1000)
+                    .pause(7000).keys("1").pause(14000).call(number, sipPort, ear, WORK, 90));
+            assertThat(phone.await(40)).as("phone: %s", phone.output()).isZero();
+            String contactId = ivrContact(number);
+            Eventually.await("the declined contact waits again", Duration.ofSeconds(10), Duration.ofMillis(200), () -> {
+                var r = routingContact(contactId);
+                return "QUEUED".equals(r.path("state")) && r.path("agentId") == null;
+            });
+            assertThat(metric("cc_voice_agent_rings_total{result=\"declined\"}")).isEqualTo(declinedBefore + 1);
+            assertThat(caller.get(60, TimeUnit.SECONDS).exitCode()).isZero();
+            Eventually.await("the caller's hang-up abandons " + contactId, Duration.ofSeconds(15), Duration.ofMillis(300),
+                    () -> "ABANDONED".equals(routingContact(contactId).path("outcome")));
+        }
+    }
+
+    @Test
+    void aPhoneThatRingsOutIsCancelledWhenTheOfferExpires() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "voice-" + id;
+        String agent = "agent-" + id;
+        String number = "+49409979" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
+        provision(queue, number, agent, 6);
+        double rangOutBefore = metric("cc_voice_agent_rings_total{result=\"rang-out\"}");
+        try (SippPhone phone = SippPhone.start(WORK, agent, "pw-" + id + "-secret", sipPort, SippPhone.Answer.RING_OUT);
+                RtpEar ear = new RtpEar()) {
+            awaitRegistered(agent);
+            available(agent);
+            var caller = CompletableFuture.supplyAsync(() -> Sipp.caller("+4930557" + Math.abs(id.hashCode()) % 1000)
+                    .pause(7000).keys("1").pause(14000).call(number, sipPort, ear, WORK, 90));
+            // the gateway cancels just before routing's offer expires; the phone answers the CANCEL with 487
+            assertThat(phone.await(40)).as("phone: %s", phone.output()).isZero();
+            Eventually.await("the ring-out is counted", Duration.ofSeconds(10), Duration.ofMillis(200),
+                    () -> metric("cc_voice_agent_rings_total{result=\"rang-out\"}") == rangOutBefore + 1);
+            Eventually.await("routing counts the missed offer", Duration.ofSeconds(10), Duration.ofMillis(300), () -> {
+                Integer missed = given().header("Authorization", Stack.token("admin")).when().get(routing.url("/routing/agents/" + agent))
+                        .then().extract().path("missedOffers");
+                return missed != null && missed >= 1;
+            });
+            assertThat(caller.get(60, TimeUnit.SECONDS).exitCode()).isZero();
+        }
+    }
+
+    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> routingContact(String contactId) {
+        return given().header("Authorization", Stack.token("supervisor")).when().get(routing.url("/routing/contacts/" + contactId))
+                .then().extract();
+    }
+
+    private static void provision(String queue, String number, String agent, int offerTimeoutSeconds) {
         String admin = Stack.token("admin");
-        Stack.queue(routing, queue, "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":1,\"offerTimeoutSeconds\":15}");
+        Stack.queue(routing, queue, "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":1,\"offerTimeoutSeconds\":" + offerTimeoutSeconds + "}");
         given().header("Authorization", admin).contentType("application/json")
                 .body("{\"skills\":{},\"queues\":{\"" + queue + "\":{\"level\":1,\"penalty\":0,\"weight\":1}}}")
                 .when().put(routing.url("/routing/agents/" + agent)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
