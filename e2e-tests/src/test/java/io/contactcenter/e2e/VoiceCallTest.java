@@ -50,11 +50,17 @@ class VoiceCallTest {
         ivr = ServiceProcess.start("ivr", Map.of("CC_IVR_ROUTING_URL", routing.url(""),
                 "CC_IVR_SERVICE_TOKEN", raw(Stack.token("service"))));
         sipPort = ServiceProcess.freePort();
-        voice = ServiceProcess.start("voice", Map.of("CC_VOICE_SIP_PORT", String.valueOf(sipPort),
+        voice = startGateway(ServiceProcess.freePort());
+    }
+
+    /** The gateway on {@code httpPort}, always with the same SIP port and instance id (a restarted pod keeps its name). */
+    private static ServiceProcess startGateway(int httpPort) {
+        return ServiceProcess.start("voice", httpPort, Map.of("CC_VOICE_SIP_PORT", String.valueOf(sipPort),
                 "CC_VOICE_RTP_PORT_MIN", "33000", "CC_VOICE_RTP_PORT_MAX", "33999",
                 "CC_VOICE_IVR_URL", ivr.url(""), "CC_VOICE_ROUTING_URL", routing.url(""),
                 "CC_VOICE_SERVICE_TOKEN", raw(Stack.token("telephony")), "CC_VOICE_INSTANCE_ID", "e2e-voice-" + sipPort,
-                "CC_VOICE_TTS_CACHE", WORK.resolve("tts").toString()));
+                "CC_VOICE_TTS_CACHE", WORK.resolve("tts").toString()),
+                java.util.List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     }
 
     @AfterAll
@@ -158,6 +164,37 @@ class VoiceCallTest {
                 return missed != null && missed >= 1;
             });
             assertThat(caller.get(60, TimeUnit.SECONDS).exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void aGatewayKilledMidCallEndsTheCallInRoutingWhenItComesBack() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "voice-" + id;
+        String agent = "agent-" + id;
+        String number = "+49409976" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
+        provision(queue, number, agent, 15);
+        try (Baresip phone = Baresip.start(WORK.resolve("phone-" + id), agent, "pw-" + id + "-secret", sipPort, AGENT_TONE_HZ, true);
+                RtpEar ear = new RtpEar()) {
+            awaitRegistered(agent);
+            available(agent);
+            var caller = CompletableFuture.supplyAsync(() -> Sipp.caller("+4930558" + Math.abs(id.hashCode()) % 1000)
+                    .pause(7000).keys("1").pause(20000).call(number, sipPort, ear, WORK, 60));
+            Eventually.await(agent + " talks with the caller", Duration.ofSeconds(30), Duration.ofMillis(200),
+                    () -> "BUSY".equals(given().header("Authorization", Stack.token("admin")).when()
+                            .get(routing.url("/routing/agents/" + agent)).then().extract().path("state")));
+            String contactId = ivrContact(number);
+            voice.crash();
+            voice = startGateway(voice.port);
+            // the new life ends what the old one left open: routing completes the contact, the agent is free again
+            Eventually.await("routing completed " + contactId + " after the crash", Duration.ofSeconds(30), Duration.ofMillis(300),
+                    () -> "COMPLETED".equals(routingContact(contactId).path("outcome")));
+            Eventually.await("the IVR session ended", Duration.ofSeconds(15), Duration.ofMillis(300),
+                    () -> { try { return ivrOutcome(number) != null; } catch (Exception e) { return false; } });
+            assertThat((String) given().header("Authorization", Stack.token("admin")).when().get(routing.url("/routing/agents/" + agent))
+                    .then().extract().path("state")).isIn("WRAP_UP", "AVAILABLE");
+            assertThat(metric("cc_voice_calls_recovered_total")).isGreaterThanOrEqualTo(1);
+            caller.get(90, TimeUnit.SECONDS); // the caller's leg died with the old life; sipp's outcome is not the point
         }
     }
 
