@@ -41,7 +41,9 @@ class VoiceCallTest {
     private static ServiceProcess routing;
     private static ServiceProcess ivr;
     private static ServiceProcess voice;
+    private static ServiceProcess callback;
     private static int sipPort;
+    private static int trunkPort;
 
     @BeforeAll
     static void stack() {
@@ -49,7 +51,9 @@ class VoiceCallTest {
         routing = ServiceProcess.start("routing", Map.of());
         ivr = ServiceProcess.start("ivr", Map.of("CC_IVR_ROUTING_URL", routing.url(""),
                 "CC_IVR_SERVICE_TOKEN", raw(Stack.token("service"))));
+        callback = ServiceProcess.start("callback", Map.of("CC_CALLBACK_SCHEDULER_INTERVAL", "100ms"));
         sipPort = ServiceProcess.freePort();
+        trunkPort = ServiceProcess.freePort();
         voice = startGateway(ServiceProcess.freePort());
     }
 
@@ -57,7 +61,8 @@ class VoiceCallTest {
     private static ServiceProcess startGateway(int httpPort) {
         return ServiceProcess.start("voice", httpPort, Map.of("CC_VOICE_SIP_PORT", String.valueOf(sipPort),
                 "CC_VOICE_RTP_PORT_MIN", "33000", "CC_VOICE_RTP_PORT_MAX", "33999",
-                "CC_VOICE_IVR_URL", ivr.url(""), "CC_VOICE_ROUTING_URL", routing.url(""),
+                "CC_VOICE_IVR_URL", ivr.url(""), "CC_VOICE_ROUTING_URL", routing.url(""), "CC_VOICE_CALLBACK_URL", callback.url(""),
+                "CC_VOICE_DIAL_TRUNK_URI", "sip:{number}@127.0.0.1:" + trunkPort,
                 "CC_VOICE_SERVICE_TOKEN", raw(Stack.token("telephony")), "CC_VOICE_INSTANCE_ID", "e2e-voice-" + sipPort,
                 "CC_VOICE_TTS_CACHE", WORK.resolve("tts").toString()),
                 java.util.List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
@@ -65,7 +70,7 @@ class VoiceCallTest {
 
     @AfterAll
     static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {voice, ivr, routing}) {
+        for (ServiceProcess p : new ServiceProcess[] {voice, callback, ivr, routing}) {
             if (p != null) {
                 p.close();
             }
@@ -195,6 +200,52 @@ class VoiceCallTest {
                     .then().extract().path("state")).isIn("WRAP_UP", "AVAILABLE");
             assertThat(metric("cc_voice_calls_recovered_total")).isGreaterThanOrEqualTo(1);
             caller.get(90, TimeUnit.SECONDS); // the caller's leg died with the old life; sipp's outcome is not the point
+        }
+    }
+
+    @Test
+    void aCallbackTheAgentTookIsDialledThroughTheTrunkAndTheRealAnswerIsItsOutcome() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "voice-cb-" + id;
+        String agent = "agent-" + id;
+        String phone = "+4930559" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
+        Stack.queue(routing, queue, "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":1,\"offerTimeoutSeconds\":20}");
+        given().header("Authorization", Stack.token("admin")).contentType("application/json")
+                .body("{\"skills\":{},\"queues\":{\"" + queue + "\":{\"level\":1,\"penalty\":0,\"weight\":1}}}")
+                .when().put(routing.url("/routing/agents/" + agent)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        String allDay = "[{\"open\":\"00:00\",\"close\":\"00:00\"}]";
+        String weekly = java.util.stream.Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+                .map(d -> "\"" + d + "\":" + allDay).collect(java.util.stream.Collectors.joining(","));
+        given().header("Authorization", Stack.token("admin")).contentType("application/json")
+                .body("{\"maxAttempts\":3,\"minRetryIntervalSeconds\":60,\"maxPerNumberPerDay\":3,\"minAbandonWaitSeconds\":20,"
+                        + "\"autoReturnAbandoned\":false,\"timeZone\":\"Etc/UTC\",\"callingHours\":{\"weekly\":{" + weekly + "}}}")
+                .when().put(callback.url("/callbacks/policies/" + queue)).then().statusCode(200);
+        try (SippPhone customer = SippPhone.customer(WORK, trunkPort, SippPhone.Answer.ANSWER);
+                io.contactcenter.devstack.SseFeed offers = io.contactcenter.devstack.SseFeed.offers(java.net.URI.create(routing.url("/")), agent)) {
+            available(agent);
+            String callbackId = given().header("Authorization", Stack.token("telephony")).contentType("application/json")
+                    .body("{\"phone\":\"" + phone + "\",\"queueId\":\"" + queue + "\",\"origin\":\"api\"}")
+                    .when().post(callback.url("/callbacks")).then().statusCode(201).extract().path("callbackId");
+            var offer = offers.next(Duration.ofSeconds(20));
+            given().header("Authorization", io.contactcenter.devstack.Tokens.agent(agent))
+                    .when().post(routing.url("/routing/offers/" + offer.path("offerId").asText() + "/accept")).then().statusCode(200);
+            // callback-service asks for the dial; the gateway calls the customer through the trunk, sipp answers
+            Eventually.await("the answered dial-out completes callback " + callbackId, Duration.ofSeconds(30), Duration.ofMillis(300), () ->
+                    "COMPLETED".equals(given().header("Authorization", Stack.token("supervisor")).when()
+                            .get(callback.url("/callbacks/" + callbackId)).then().extract().path("status")));
+            try (Connection c = Stack.database("voice"); var st = c.prepareStatement(
+                    "select outcome, sip_status from voice_dial where callback_id = ?")) {
+                st.setString(1, callbackId);
+                ResultSet rs = st.executeQuery();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ANSWERED");
+                assertThat(rs.getInt(2)).isEqualTo(200);
+                assertThat(rs.next()).as("one dial per attempt").isFalse();
+            }
+            // the agent finishes at the desk: the gateway hangs up on the customer
+            given().header("Authorization", io.contactcenter.devstack.Tokens.agent(agent)).contentType("application/json").body("{}")
+                    .when().post(routing.url("/routing/contacts/" + callbackId + "-1/complete")).then().statusCode(200);
+            assertThat(customer.await(20)).as("customer: %s", customer.output()).isZero();
         }
     }
 

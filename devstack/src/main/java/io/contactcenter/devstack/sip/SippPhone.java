@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SippPhone implements AutoCloseable {
 
-    public enum Answer { DECLINE, RING_OUT }
+    public enum Answer { DECLINE, RING_OUT, ANSWER }
 
     private final Process uas;
     private final Path out;
@@ -25,15 +25,31 @@ public final class SippPhone implements AutoCloseable {
     }
 
     public static SippPhone start(Path workDir, String user, String password, int gatewayPort, Answer answer) {
+        return start(workDir, user, password, gatewayPort, answer, Sipp.freeUdpPort());
+    }
+
+    /**
+     * A customer's phone behind the trunk: no registration, it waits on {@code port} for the gateway's INVITE and
+     * answers as told (ANSWER: 200 with SDP, then it stays on the line until the gateway hangs up).
+     */
+    public static SippPhone customer(Path workDir, int port, Answer answer) {
+        return start(workDir, null, null, 0, answer, port);
+    }
+
+    private static SippPhone start(Path workDir, String user, String password, int gatewayPort, Answer answer, int phonePort) {
         try {
             Files.createDirectories(workDir);
-            int phonePort = Sipp.freeUdpPort();
             Path uasFile = workDir.resolve("phone-" + answer + "-" + phonePort + ".xml");
-            Files.writeString(uasFile, answer == Answer.DECLINE ? DECLINE : RING_OUT, StandardCharsets.ISO_8859_1);
+            Files.writeString(uasFile, answer == Answer.DECLINE ? DECLINE : answer == Answer.RING_OUT ? RING_OUT : ANSWER,
+                    StandardCharsets.ISO_8859_1);
             Path uasOut = workDir.resolve(uasFile.getFileName() + ".out");
             Process uas = new ProcessBuilder("sipp", "-sf", uasFile.toString(), "-i", "127.0.0.1", "-p", String.valueOf(phonePort),
+                    "-mp", String.valueOf(Sipp.freeUdpPort()),
                     "-m", "1", "-nostdin", "-trace_err", "-error_file", workDir.resolve(uasFile.getFileName() + ".errors").toString())
                     .redirectErrorStream(true).redirectOutput(uasOut.toFile()).start();
+            if (user == null) {
+                return new SippPhone(uas, uasOut);
+            }
             Path regFile = workDir.resolve("register-" + phonePort + ".xml");
             Files.writeString(regFile, register(user, password, phonePort), StandardCharsets.ISO_8859_1);
             Path regOut = workDir.resolve(regFile.getFileName() + ".out");
@@ -122,6 +138,45 @@ public final class SippPhone implements AutoCloseable {
 
             ]]></send>
               <recv request="ACK"/>
+            </scenario>
+            """;
+
+    private static final String ANSWER = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n<scenario name=\"answer\">\n"
+            + "  <recv request=\"INVITE\"/>\n" + RINGING + "  <pause milliseconds=\"300\"/>\n"
+            + """
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]SIPpTag01[call_number]
+            [last_Call-ID:]
+            [last_CSeq:]
+            Contact: <sip:[local_ip]:[local_port]>
+            Content-Type: application/sdp
+            Content-Length: [len]
+
+            v=0
+            o=customer 1 1 IN IP4 [local_ip]
+            s=-
+            c=IN IP4 [media_ip]
+            t=0 0
+            m=audio [media_port] RTP/AVP 0 101
+            a=rtpmap:0 PCMU/8000
+            a=rtpmap:101 telephone-event/8000
+
+            ]]></send>
+              <recv request="ACK"/>
+              <recv request="BYE" timeout="60000"/>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:]
+            [last_Call-ID:]
+            [last_CSeq:]
+            Content-Length: 0
+
+            ]]></send>
             </scenario>
             """;
 

@@ -5,7 +5,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 
 /** The call to an agent's phone for one offer: ringing, answered (bridged to the caller), ended. */
-final class AgentLeg {
+final class AgentLeg implements OutboundLeg {
 
     final InboundCall call;
     final String agentId;
@@ -24,7 +24,49 @@ final class AgentLeg {
         this.media = media;
     }
 
-    String sipCallId() {
+    @Override
+    public Leg media() {
+        return media;
+    }
+
+    @Override
+    public ClientTransaction invite() {
+        return invite;
+    }
+
+    @Override
+    public void onAnswered(Dialog d) {
+        dialog = d;
+        answered = true;
+        call.signal(new Signal.AgentAnswered(this));
+    }
+
+    @Override
+    public void onFailed(int status) {
+        ended = true;
+        call.signal(new Signal.AgentFailed(this, status));
+    }
+
+    @Override
+    public void onBye() {
+        if (!ended) {
+            ended = true;
+            call.signal(new Signal.AgentGone(this));
+        }
+    }
+
+    @Override
+    public boolean isAnswered() {
+        return answered;
+    }
+
+    @Override
+    public void provisional() {
+        provisional = true;
+    }
+
+    @Override
+    public String sipCallId() {
         return invite == null ? null : ((javax.sip.header.CallIdHeader) invite.getRequest().getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
 }

@@ -47,7 +47,8 @@ public class Calls implements SipEndpoint.SipCalls {
 
     private final Map<String, InboundCall> bySipCall = new ConcurrentHashMap<>();
     private final Map<String, InboundCall> byContact = new ConcurrentHashMap<>();
-    private final Map<String, AgentLeg> agentsBySipCall = new ConcurrentHashMap<>();
+    private final Map<String, OutboundCall> dialsByContact = new ConcurrentHashMap<>();
+    private final Map<String, OutboundLeg> outbound = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService callThreads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "call-" + threads.incrementAndGet());
@@ -101,10 +102,17 @@ public class Calls implements SipEndpoint.SipCalls {
         byContact.put(contactId, call);
     }
 
-    void indexAgent(AgentLeg leg) {
+    void indexOutbound(OutboundLeg leg) {
         String id = leg.sipCallId();
         if (id != null) {
-            agentsBySipCall.put(id, leg);
+            outbound.put(id, leg);
+        }
+    }
+
+    void removeOutbound(OutboundLeg leg) {
+        String id = leg.sipCallId();
+        if (id != null) {
+            outbound.remove(id, leg);
         }
     }
 
@@ -113,7 +121,7 @@ public class Calls implements SipEndpoint.SipCalls {
         if (call.contactId != null) {
             byContact.remove(call.contactId, call);
         }
-        agentsBySipCall.values().removeIf(a -> a.call == call);
+        outbound.values().removeIf(a -> a instanceof AgentLeg al && al.call == call);
     }
 
     /** Routing's events for a contact this replica holds; others are not ours. */
@@ -122,6 +130,18 @@ public class Calls implements SipEndpoint.SipCalls {
         if (call != null) {
             call.signal(signal);
         }
+        OutboundCall dial = dialsByContact.get(contactId);
+        if (dial != null && signal instanceof Signal.DeskCompleted) {
+            dial.completedByRouting();
+        }
+    }
+
+    void indexDial(String contactId, OutboundCall call) {
+        dialsByContact.put(contactId, call);
+    }
+
+    void removeDial(String contactId, OutboundCall call) {
+        dialsByContact.remove(contactId, call);
     }
 
     void endAgent(AgentLeg leg) {
@@ -129,6 +149,14 @@ public class Calls implements SipEndpoint.SipCalls {
         if (leg.dialog != null) {
             sip.bye(leg.dialog);
         }
+    }
+
+    CallServices services() {
+        return services;
+    }
+
+    void dial(Runnable outboundCall) {
+        callThreads.execute(outboundCall);
     }
 
     void cancelAgent(AgentLeg leg) {
@@ -201,10 +229,9 @@ public class Calls implements SipEndpoint.SipCalls {
             call.signal(new Signal.CallerGone());
             return;
         }
-        AgentLeg leg = agentsBySipCall.get(callId);
-        if (leg != null && !leg.ended) {
-            leg.ended = true;
-            leg.call.signal(new Signal.AgentGone(leg));
+        OutboundLeg leg = outbound.get(callId);
+        if (leg != null) {
+            leg.onBye();
         }
     }
 
@@ -236,14 +263,14 @@ public class Calls implements SipEndpoint.SipCalls {
     public void onResponse(ResponseEvent e) {
         Response r = e.getResponse();
         String callId = ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
-        AgentLeg leg = agentsBySipCall.get(callId);
+        OutboundLeg leg = outbound.get(callId);
         String method = ((javax.sip.header.CSeqHeader) r.getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
         if (leg == null || !Request.INVITE.equals(method)) {
             return;
         }
         int status = r.getStatusCode();
         if (status < 200) {
-            leg.provisional = true;
+            leg.provisional();
             return;
         }
         if (status < 300) {
@@ -252,34 +279,31 @@ public class Calls implements SipEndpoint.SipCalls {
             } catch (Exception ex) {
                 LOG.debugf("ACK not sent: %s", ex.getMessage());
             }
-            leg.dialog = e.getDialog() != null ? e.getDialog() : e.getClientTransaction().getDialog();
-            if (leg.answered) {
+            javax.sip.Dialog dialog = e.getDialog() != null ? e.getDialog() : e.getClientTransaction().getDialog();
+            if (leg.isAnswered()) {
                 return; // a retransmitted 200
             }
             try {
                 Sdp.Media answer = Sdp.parse(r.getRawContent() == null ? null : new String(r.getRawContent(), StandardCharsets.UTF_8));
-                leg.media.connect(answer.address(), answer.codec(), answer.eventPayloadType());
+                leg.media().connect(answer.address(), answer.codec(), answer.eventPayloadType());
             } catch (Sdp.Unacceptable u) {
-                LOG.infof("agent %s answered with unusable SDP: %s", leg.agentId, u.getMessage());
-                sip.bye(leg.dialog);
-                leg.call.signal(new Signal.AgentFailed(leg, 488));
+                LOG.infof("call %s answered with unusable SDP: %s", callId, u.getMessage());
+                sip.bye(dialog);
+                leg.onFailed(488);
                 return;
             }
-            leg.answered = true;
-            leg.call.signal(new Signal.AgentAnswered(leg));
+            leg.onAnswered(dialog);
             return;
         }
-        leg.ended = true;
-        leg.call.signal(new Signal.AgentFailed(leg, status));
+        leg.onFailed(status);
     }
 
     @Override
     public void onTimeout(ClientTransaction ct) {
         String callId = ((CallIdHeader) ct.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
-        AgentLeg leg = agentsBySipCall.get(callId);
-        if (leg != null && !leg.answered && Request.INVITE.equals(ct.getRequest().getMethod())) {
-            leg.ended = true;
-            leg.call.signal(new Signal.AgentFailed(leg, 408));
+        OutboundLeg leg = outbound.get(callId);
+        if (leg != null && !leg.isAnswered() && Request.INVITE.equals(ct.getRequest().getMethod())) {
+            leg.onFailed(408);
         }
     }
 

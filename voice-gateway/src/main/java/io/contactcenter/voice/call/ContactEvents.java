@@ -36,7 +36,7 @@ public class ContactEvents {
                 CloudEvent e = codec.read(json);
                 if (EventTypes.CONTACT_OFFERED.equals(e.type())) {
                     ContactOffered o = codec.data(e, ContactOffered.class);
-                    if (o.channel() == Channel.VOICE) {
+                    if (o.channel() == Channel.VOICE) { // callback contacts are rung by the dial-out once the agent took them
                         calls.onContact(o.contactId(), new Signal.Offer(o));
                     }
                 } else if (EventTypes.CONTACT_COMPLETED.equals(e.type())) {

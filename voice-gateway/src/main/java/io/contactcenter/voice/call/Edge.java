@@ -69,6 +69,14 @@ public class Edge {
                 token.current(), HTTP), "routing", 409, 404);
     }
 
+    /** How a callback's dial-out went, from the real SIP answer. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 300, abortOn = JsonHttp.Failed.class)
+    public Uni<Void> outcome(String callbackId, String outcome) {
+        return JsonHttp.expect(http.post(config.callbackUrl() + "/callbacks/" + enc(callbackId) + "/outcome", Map.of("outcome", outcome),
+                token.current(), HTTP), "callback-service");
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

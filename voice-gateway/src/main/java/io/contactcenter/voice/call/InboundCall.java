@@ -324,7 +324,7 @@ final class InboundCall implements Runnable, Leg.Listener {
             leg.invite = s.sip().invite(phone.contactUri(), from == null ? "anonymous" : from, offer.agentId(),
                     Sdp.offer(media.address(), media.port()));
             agent = leg;
-            s.calls().indexAgent(leg);
+            s.calls().indexOutbound(leg);
             long ringMillis = Math.min(s.config().ringTimeout().toMillis(),
                     Math.max(1000, Duration.between(Instant.now(), offer.expiresAt()).toMillis() - 500));
             s.timers().schedule(() -> signal(new Signal.RingTimeout(leg)), ringMillis, TimeUnit.MILLISECONDS);

@@ -27,6 +27,12 @@ public interface VoiceConfig {
     @WithDefault("http://localhost:8081")
     String routingUrl();
 
+    /** callback-service base URL: outcomes of dial-outs. */
+    @WithDefault("http://localhost:8083")
+    String callbackUrl();
+
+    Dial dial();
+
     /** A fixed bearer token of role {@code telephony}, for trials; prefer {@link #serviceTokenFile()}. */
     Optional<String> serviceToken();
 
@@ -72,6 +78,23 @@ public interface VoiceConfig {
         /** Longest registration granted; phones asking for more get this. */
         @WithDefault("3600")
         int maxRegistrationSeconds();
+    }
+
+    interface Dial {
+        /**
+         * Where callback dial-outs go: a SIP URI template of the outbound trunk with {@code {number}} for the E.164
+         * number, e.g. {@code sip:{number}@trunk.example.net:5060}. Unset: this gateway places no callbacks (another
+         * edge may read {@code callback.dialing}).
+         */
+        Optional<String> trunkUri();
+
+        /** The number customers see when called back. */
+        @WithDefault("+4940990000000")
+        String callerId();
+
+        /** How long a customer's phone rings before the attempt counts as NO_ANSWER. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 
     interface Rtp {
