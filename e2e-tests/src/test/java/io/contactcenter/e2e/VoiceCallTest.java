@@ -42,6 +42,7 @@ class VoiceCallTest {
     private static ServiceProcess ivr;
     private static ServiceProcess voice;
     private static ServiceProcess callback;
+    private static ServiceProcess crm;
     private static int sipPort;
     private static int trunkPort;
 
@@ -49,7 +50,8 @@ class VoiceCallTest {
     static void stack() {
         Stack.init();
         routing = ServiceProcess.start("routing", Map.of());
-        ivr = ServiceProcess.start("ivr", Map.of("CC_IVR_ROUTING_URL", routing.url(""),
+        crm = ServiceProcess.start("crm", Map.of());
+        ivr = ServiceProcess.start("ivr", Map.of("CC_IVR_ROUTING_URL", routing.url(""), "CC_IVR_CRM_URL", crm.url(""),
                 "CC_IVR_SERVICE_TOKEN", raw(Stack.token("service"))));
         callback = ServiceProcess.start("callback", Map.of("CC_CALLBACK_SCHEDULER_INTERVAL", "100ms"));
         sipPort = ServiceProcess.freePort();
@@ -59,18 +61,25 @@ class VoiceCallTest {
 
     /** The gateway on {@code httpPort}, always with the same SIP port and instance id (a restarted pod keeps its name). */
     private static ServiceProcess startGateway(int httpPort) {
-        return ServiceProcess.start("voice", httpPort, Map.of("CC_VOICE_SIP_PORT", String.valueOf(sipPort),
-                "CC_VOICE_RTP_PORT_MIN", "33000", "CC_VOICE_RTP_PORT_MAX", "33999",
-                "CC_VOICE_IVR_URL", ivr.url(""), "CC_VOICE_ROUTING_URL", routing.url(""), "CC_VOICE_CALLBACK_URL", callback.url(""),
-                "CC_VOICE_DIAL_TRUNK_URI", "sip:{number}@127.0.0.1:" + trunkPort,
-                "CC_VOICE_SERVICE_TOKEN", raw(Stack.token("telephony")), "CC_VOICE_INSTANCE_ID", "e2e-voice-" + sipPort,
-                "CC_VOICE_TTS_CACHE", WORK.resolve("tts").toString()),
+        return ServiceProcess.start("voice", httpPort, Map.ofEntries(
+                Map.entry("CC_VOICE_SIP_PORT", String.valueOf(sipPort)),
+                Map.entry("CC_VOICE_RTP_PORT_MIN", "33000"),
+                Map.entry("CC_VOICE_RTP_PORT_MAX", "33999"),
+                Map.entry("CC_VOICE_IVR_URL", ivr.url("")),
+                Map.entry("CC_VOICE_ROUTING_URL", routing.url("")),
+                Map.entry("CC_VOICE_CALLBACK_URL", callback.url("")),
+                Map.entry("CC_VOICE_CRM_URL", crm.url("")),
+                Map.entry("CC_VOICE_RECORDING_DIR", WORK.resolve("recordings").toString()),
+                Map.entry("CC_VOICE_DIAL_TRUNK_URI", "sip:{number}@127.0.0.1:" + trunkPort),
+                Map.entry("CC_VOICE_SERVICE_TOKEN", raw(Stack.token("telephony"))),
+                Map.entry("CC_VOICE_INSTANCE_ID", "e2e-voice-" + sipPort),
+                Map.entry("CC_VOICE_TTS_CACHE", WORK.resolve("tts").toString())),
                 java.util.List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     }
 
     @AfterAll
     static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {voice, callback, ivr, routing}) {
+        for (ServiceProcess p : new ServiceProcess[] {voice, callback, ivr, crm, routing}) {
             if (p != null) {
                 p.close();
             }
@@ -88,8 +97,10 @@ class VoiceCallTest {
                 RtpEar ear = new RtpEar()) {
             awaitRegistered(agent);
             available(agent);
+            String callerNumber = "+4930555" + String.format("%04d", Math.abs(id.hashCode()) % 10000);
+            customer(callerNumber, true);
             long started = System.nanoTime();
-            Sipp.Result call = Sipp.caller("+4930555" + id.hashCode() % 1000)
+            Sipp.Result call = Sipp.caller(callerNumber)
                     .pause(7000).keys("1") // after the greeting and the menu, the caller asks for an agent
                     .pause(3000).talk().pause(9000) // once connected, speaks (sipp's sample) while the agent's tone comes back
                     .call(number, sipPort, ear, WORK, 90);
@@ -115,6 +126,20 @@ class VoiceCallTest {
             });
             assertThat(ivrOutcome(number)).isEqualTo("completed");
             assertThat(metric("cc_voice_agent_rings_total{result=\"answered\"}")).isGreaterThanOrEqualTo(1);
+
+            // the conversation is recorded (caller left, agent right) and attached to the contact's CRM interaction
+            String[] uri = new String[1];
+            Eventually.await("the recording is attached in the CRM", Duration.ofSeconds(20), Duration.ofMillis(300), () -> {
+                var r = given().header("Authorization", Stack.token("supervisor")).when().get(crm.url("/crm/interactions/" + contactId))
+                        .then().extract();
+                uri[0] = r.statusCode() == 200 ? r.path("recordings[0].uri") : null;
+                return uri[0] != null;
+            });
+            Path recording = Path.of(java.net.URI.create(uri[0]));
+            assertThat(recording).exists();
+            short[][] channels = stereo(recording);
+            assertThat(voicedSeconds(channels[0])).as("caller's channel").isGreaterThan(3.0);
+            assertThat(voicedSeconds(channels[1])).as("agent's channel").isGreaterThan(5.0);
         }
     }
 
@@ -183,12 +208,17 @@ class VoiceCallTest {
                 RtpEar ear = new RtpEar()) {
             awaitRegistered(agent);
             available(agent);
-            var caller = CompletableFuture.supplyAsync(() -> Sipp.caller("+4930558" + Math.abs(id.hashCode()) % 1000)
+            String callerNumber = "+4930558" + String.format("%04d", Math.abs(id.hashCode()) % 10000);
+            customer(callerNumber, false); // withdrew consent to recording
+            double notRecorded = metric("cc_voice_recordings_total{result=\"no-consent\"}");
+            var caller = CompletableFuture.supplyAsync(() -> Sipp.caller(callerNumber)
                     .pause(7000).keys("1").pause(20000).call(number, sipPort, ear, WORK, 60));
             Eventually.await(agent + " talks with the caller", Duration.ofSeconds(30), Duration.ofMillis(200),
                     () -> "BUSY".equals(given().header("Authorization", Stack.token("admin")).when()
                             .get(routing.url("/routing/agents/" + agent)).then().extract().path("state")));
             String contactId = ivrContact(number);
+            assertThat(metric("cc_voice_recordings_total{result=\"no-consent\"}")).as("consent withdrawn: not recorded")
+                    .isEqualTo(notRecorded + 1);
             voice.crash();
             voice = startGateway(voice.port);
             // the new life ends what the old one left open: routing completes the contact, the agent is free again
@@ -336,8 +366,32 @@ class VoiceCallTest {
         return last - first;
     }
 
+    private static void customer(String phone, boolean recordingConsent) {
+        given().header("Authorization", Stack.token("admin")).contentType("application/json")
+                .body("{\"displayName\":\"Caller " + phone + "\",\"segment\":\"STANDARD\",\"phones\":[\"" + phone + "\"],"
+                        + "\"consents\":{\"doNotCall\":false,\"marketing\":false,\"recording\":" + recordingConsent + "}}")
+                .when().post(crm.url("/crm/customers")).then().statusCode(201);
+    }
+
+    /** Both channels of a stereo 16-bit WAV. */
+    private static short[][] stereo(Path wav) throws Exception {
+        byte[] b = Files.readAllBytes(wav);
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(buf.getShort(22)).as("channels").isEqualTo((short) 2);
+        int n = (b.length - 44) / 4;
+        short[][] out = new short[2][n];
+        for (int i = 0; i < n; i++) {
+            out[0][i] = buf.getShort(44 + i * 4);
+            out[1][i] = buf.getShort(44 + i * 4 + 2);
+        }
+        return out;
+    }
+
     private static double voicedSeconds(Path wav) throws Exception {
-        short[] pcm = samples(wav);
+        return voicedSeconds(samples(wav));
+    }
+
+    private static double voicedSeconds(short[] pcm) {
         int voiced = 0;
         int frame = 160;
         for (int i = 0; i + frame <= pcm.length; i += frame) {

@@ -11,5 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** What a call needs from the gateway, handed over in one piece. */
 record CallServices(Edge edge, SipEndpoint sip, MediaEngine media, SpeechSynthesizer tts, PromptStore prompts, Phones phones,
-        VoiceConfig config, Calls calls, CallLog log, CallQuality quality, MeterRegistry metrics, ScheduledExecutorService timers) {
+        VoiceConfig config, Calls calls, CallLog log, CallQuality quality, CallRecorder recorder, MeterRegistry metrics,
+        ScheduledExecutorService timers) {
 }

@@ -67,11 +67,11 @@ public class Calls implements SipEndpoint.SipCalls {
 
     @Inject
     public Calls(Edge edge, SipEndpoint sip, MediaEngine media, SpeechSynthesizer tts, PromptStore prompts, Phones phones,
-            VoiceConfig config, CallLog log, CallQuality quality, MeterRegistry metrics) {
+            VoiceConfig config, CallLog log, CallQuality quality, CallRecorder recorder, MeterRegistry metrics) {
         this.sip = sip;
         this.media = media;
         this.metrics = metrics;
-        this.services = new CallServices(edge, sip, media, tts, prompts, phones, config, this, log, quality, metrics, timers);
+        this.services = new CallServices(edge, sip, media, tts, prompts, phones, config, this, log, quality, recorder, metrics, timers);
         Gauge.builder("cc_voice_calls_active", bySipCall, Map::size).description("calls held by this replica").register(metrics);
         Gauge.builder("cc_voice_rtp_legs_active", media, MediaEngine::activeLegs).register(metrics);
     }

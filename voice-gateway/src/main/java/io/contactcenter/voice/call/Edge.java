@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -75,6 +76,35 @@ public class Edge {
     public Uni<Void> outcome(String callbackId, String outcome) {
         return JsonHttp.expect(http.post(config.callbackUrl() + "/callbacks/" + enc(callbackId) + "/outcome", Map.of("outcome", outcome),
                 token.current(), HTTP), "callback-service");
+    }
+
+    /**
+     * Whether the caller's recording consent stands: false only when the CRM knows the number and says it was
+     * withdrawn. Unknown callers, no CRM, or a CRM that does not answer in 300 ms: recorded (the greeting announces it),
+     * and the CRM refuses the attachment if it knows better later.
+     */
+    @Timeout(value = 300, unit = ChronoUnit.MILLIS)
+    @Fallback(fallbackMethod = "consentUnknown")
+    public Uni<Boolean> recordingAllowed(String phone) {
+        if (config.crmUrl().isEmpty() || phone == null || !phone.startsWith("+")) {
+            return Uni.createFrom().item(true);
+        }
+        return http.get(config.crmUrl().get() + "/crm/customers/lookup?phone=" + enc(phone), token.current(), Duration.ofMillis(300))
+                .map(body -> body.map(b -> b.path("customer").path("consents").path("recording").asBoolean(true)).orElse(true));
+    }
+
+    Uni<Boolean> consentUnknown(String phone) {
+        return Uni.createFrom().item(true);
+    }
+
+    /** Attaches a stored recording to the contact's CRM interaction. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, abortOn = JsonHttp.Failed.class)
+    public Uni<JsonNode> attachRecording(Map<String, Object> recording) {
+        if (config.crmUrl().isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return http.exchange(config.crmUrl().get() + "/crm/recordings", recording, token.current(), HTTP);
     }
 
     private static String enc(String s) {

@@ -53,6 +53,7 @@ final class InboundCall implements Runnable, Leg.Listener {
     volatile String contactId;
     private String state = "IVR";
     private AgentLeg agent;
+    private CallRecorder.Active recording;
     private boolean callerGone;
     private boolean ended;
     private String outcome = "ended";
@@ -296,11 +297,20 @@ final class InboundCall implements Runnable, Leg.Listener {
             s.calls().cancelAgent(t.leg()); // routing times the offer out and offers the call again
         } else if (sig instanceof Signal.AgentGone g && g.leg() == agent) {
             caller.unbridge();
+            stopRecording();
             g.leg().media.close();
             s.metrics().counter("cc_voice_agent_calls_total", "ended_by", "agent").increment();
             agent = null;
             complete();
             throw new Interrupt(event("agent-ended"));
+        }
+    }
+
+    private void stopRecording() {
+        if (recording != null) {
+            caller.record(null, true);
+            s.recorder().finish(recording);
+            recording = null;
         }
     }
 
@@ -347,6 +357,11 @@ final class InboundCall implements Runnable, Leg.Listener {
             return;
         }
         caller.bridge(leg.media);
+        recording = s.recorder().start(sipCallId, contactId, leg.agentId, from);
+        if (recording != null) {
+            caller.record(recording.recording(), true);
+            leg.media.record(recording.recording(), false);
+        }
         s.log().agent(this, leg.agentId);
         s.metrics().counter("cc_voice_agent_rings_total", "result", "answered").increment();
     }
@@ -443,6 +458,7 @@ final class InboundCall implements Runnable, Leg.Listener {
 
     private void finish() {
         hangUp(outcome);
+        stopRecording();
         if (agent != null && !agent.ended) {
             if (agent.answered) {
                 s.calls().endAgent(agent);

@@ -33,6 +33,11 @@ public interface VoiceConfig {
 
     Dial dial();
 
+    Recording recording();
+
+    /** crm-service base URL: recording consent of the caller, and where recordings are attached. Unset: no CRM. */
+    Optional<String> crmUrl();
+
     /** A fixed bearer token of role {@code telephony}, for trials; prefer {@link #serviceTokenFile()}. */
     Optional<String> serviceToken();
 
@@ -78,6 +83,20 @@ public interface VoiceConfig {
         /** Longest registration granted; phones asking for more get this. */
         @WithDefault("3600")
         int maxRegistrationSeconds();
+    }
+
+    interface Recording {
+        /** Records connected calls (caller and agent, stereo WAV) unless the customer withdrew consent in the CRM. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where the default store keeps recordings (a volume in Kubernetes). */
+        @WithDefault("${java.io.tmpdir}/cc-voice-recordings")
+        Path dir();
+
+        /** Longest part of a call kept. */
+        @WithDefault("7200")
+        int maxSeconds();
     }
 
     interface Dial {

@@ -3,30 +3,47 @@ package io.contactcenter.voice.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RecordingTest {
 
+    @TempDir
+    Path dir;
+
     @Test
-    void bothSidesLandInTheirChannelAtTheirArrivalTime() {
-        Recording r = new Recording(0, 60);
+    void bothSidesLandInTheirChannelAtTheirArrivalTime() throws Exception {
+        Recording r = new Recording(dir, 0, 60);
         short[] loud = new short[160];
         java.util.Arrays.fill(loud, (short) 1000);
+        short[] other = new short[160];
+        java.util.Arrays.fill(other, (short) -700);
         r.add(true, loud, 0);
-        r.add(false, loud, 1_000_000_000L); // the agent speaks one second later
-        byte[] wav = r.wav();
+        r.add(false, other, 1_000_000_000L); // the agent speaks one second later
         assertThat(r.seconds()).isEqualTo(1.02);
-        short[] left = Recording.Wav.read(wav); // read takes the first channel
-        assertThat(left[0]).isEqualTo((short) 1000);
-        assertThat(left[8000]).as("the caller was silent when the agent spoke").isZero();
-        assertThat(wav.length).isEqualTo(44 + 8160 * 2 * 2);
+        Path wav = dir.resolve("call.wav");
+        r.writeWav(wav);
+        byte[] bytes = Files.readAllBytes(wav);
+        assertThat(bytes.length).isEqualTo(44 + 8160 * 2 * 2);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertThat(b.getShort(44)).as("caller, left, at 0 s").isEqualTo((short) 1000);
+        assertThat(b.getShort(46)).as("agent, right, at 0 s").isZero();
+        assertThat(b.getShort(44 + 8000 * 4)).as("caller silent at 1 s").isZero();
+        assertThat(b.getShort(44 + 8000 * 4 + 2)).as("agent at 1 s").isEqualTo((short) -700);
+        assertThat(Recording.Wav.read(bytes)).hasSize(8160);
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("call.wav");
+        }
     }
 
     @Test
-    void audioPastTheCapIsNotKept() {
-        Recording r = new Recording(0, 1);
+    void audioPastTheCapIsNotKept() throws Exception {
+        Recording r = new Recording(dir, 0, 1);
         r.add(true, new short[160], 2_000_000_000L);
         assertThat(r.seconds()).isZero();
+        r.discard();
     }
 
     @Test
