@@ -54,6 +54,7 @@ final class InboundCall implements Runnable, Leg.Listener {
     private String state = "IVR";
     private AgentLeg agent;
     private CallRecorder.Active recording;
+    private boolean prompted;
     private boolean callerGone;
     private boolean ended;
     private String outcome = "ended";
@@ -198,6 +199,11 @@ final class InboundCall implements Runnable, Leg.Listener {
     private void playAndWait(Clip clip, boolean bargeIn, StringBuilder typed) throws Interrupt {
         long token = tokens.incrementAndGet();
         caller.play(clip, false, token);
+        if (!prompted) {
+            prompted = true; // INVITE to the first prompt frame: what the caller waits through in silence
+            s.metrics().timer("cc_voice_call_setup_seconds", "until", "first-prompt")
+                    .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(clip.millis() + 2000);
         while (true) {
             Signal sig = next(deadline);
