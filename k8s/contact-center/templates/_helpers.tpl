@@ -13,15 +13,20 @@ app.kubernetes.io/part-of: contact-center
 
 {{/* Selector labels of one service: the same labels the build's generated manifests select on. */}}
 {{- define "cc.selector" -}}
-app.kubernetes.io/name: {{ .name }}-service
+app.kubernetes.io/name: {{ include "cc.appName" . }}
 app.kubernetes.io/part-of: contact-center
+{{- end -}}
+
+{{/* The application's name: <service>-service, and voice-gateway for the gateway. */}}
+{{- define "cc.appName" -}}
+{{- if eq .name "voice" }}voice-gateway{{ else }}{{ .name }}-service{{ end -}}
 {{- end -}}
 
 {{- define "cc.image" -}}
 {{- $root := .root -}}
 {{- if $root.Values.image.registry -}}
-{{ printf "%s/%s/%s-service:%s" $root.Values.image.registry $root.Values.image.repository .name $root.Values.image.tag }}
+{{ printf "%s/%s/%s:%s" $root.Values.image.registry $root.Values.image.repository (include "cc.appName" .) $root.Values.image.tag }}
 {{- else -}}
-{{ printf "%s/%s-service:%s" $root.Values.image.repository .name $root.Values.image.tag }}
+{{ printf "%s/%s:%s" $root.Values.image.repository (include "cc.appName" .) $root.Values.image.tag }}
 {{- end -}}
 {{- end -}}

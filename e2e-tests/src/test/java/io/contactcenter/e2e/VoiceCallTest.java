@@ -279,6 +279,45 @@ class VoiceCallTest {
         }
     }
 
+    @Test
+    void aVoicemailIsRecordedAfterTheToneUntilTheHashKeyAndAttachedInTheCrm() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String number = "+49409975" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
+        String callerNumber = "+4930554" + String.format("%04d", Math.abs(id.hashCode()) % 10000);
+        customer(callerNumber, true);
+        String admin = Stack.token("admin");
+        String flow = "flow-vm-" + id;
+        given().header("Authorization", admin).contentType("application/yaml").body(("""
+                name: Voicemail line
+                language: en
+                start: vm
+                operator: vm
+                nodes:
+                  vm: {type: voicemail, text: "Please leave a message after the tone.", mailbox: service-desk}
+                """).getBytes()).when().put(ivr.url("/ivr/flows/" + flow)).then().log().ifValidationFails().statusCode(200);
+        given().header("Authorization", admin).when().post(ivr.url("/ivr/flows/" + flow + "/publish")).then().statusCode(200);
+        given().header("Authorization", admin).contentType("application/json").body("{\"flowId\":\"" + flow + "\"}")
+                .when().put(ivr.url("/ivr/numbers/" + number)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        try (RtpEar ear = new RtpEar()) {
+            // the prompt and the tone take about 3 s; the caller speaks (sipp's sample, ~7 s), then presses '#'
+            Sipp.Result call = Sipp.caller(callerNumber).pause(3500).talk().pause(7500).keys("#").awaitBye(10000)
+                    .call(number, sipPort, ear, WORK, 60);
+            assertThat(call.exitCode()).as("the gateway hangs up after '#': %s", call.output()).isZero();
+        }
+        String contactId = ivrContact(number);
+        assertThat(ivrOutcome(number)).isEqualTo("voicemail");
+        String[] uri = new String[1];
+        Eventually.await("the voicemail is attached in the CRM", Duration.ofSeconds(20), Duration.ofMillis(300), () -> {
+            var r = given().header("Authorization", Stack.token("supervisor")).when().get(crm.url("/crm/interactions/" + contactId))
+                    .then().extract();
+            uri[0] = r.statusCode() == 200 ? r.path("recordings[0].uri") : null;
+            return uri[0] != null;
+        });
+        assertThat(uri[0]).contains("voicemail-service-desk-");
+        short[][] channels = stereo(Path.of(java.net.URI.create(uri[0])));
+        assertThat(voicedSeconds(channels[0])).as("the caller's message").isBetween(3.0, 9.0);
+    }
+
     private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> routingContact(String contactId) {
         return given().header("Authorization", Stack.token("supervisor")).when().get(routing.url("/routing/contacts/" + contactId))
                 .then().extract();

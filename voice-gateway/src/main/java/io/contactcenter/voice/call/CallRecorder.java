@@ -27,7 +27,7 @@ public class CallRecorder {
     private static final Logger LOG = Logger.getLogger(CallRecorder.class);
 
     /** A recording in progress and what it belongs to. */
-    record Active(Recording recording, String callId, String contactId, String agentId, Instant startedAt) {
+    record Active(Recording recording, String callId, String contactId, String agentId, Instant startedAt, String mailbox) {
     }
 
     private final VoiceConfig config;
@@ -65,9 +65,20 @@ public class CallRecorder {
         }
         try {
             return new Active(new Recording(config.recording().dir().resolve("in-progress"), System.nanoTime(),
-                    config.recording().maxSeconds()), callId, contactId, agentId, Instant.now());
+                    config.recording().maxSeconds()), callId, contactId, agentId, Instant.now(), null);
         } catch (java.io.IOException e) {
             LOG.warnf("call %s not recorded: %s", callId, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A voicemail message: the caller left it, so consent is theirs to give; null if it cannot be recorded. */
+    Active startVoicemail(String callId, String contactId, String mailbox) {
+        try {
+            return new Active(new Recording(config.recording().dir().resolve("in-progress"), System.nanoTime(), 180), callId,
+                    contactId, null, Instant.now(), mailbox == null ? "default" : mailbox);
+        } catch (java.io.IOException e) {
+            LOG.warnf("call %s: voicemail not recorded: %s", callId, e.getMessage());
             return null;
         }
     }
@@ -85,17 +96,20 @@ public class CallRecorder {
                 }
                 Path wav = Files.createTempFile(config.recording().dir().resolve("in-progress"), "call-", ".wav");
                 a.recording().writeWav(wav);
-                java.net.URI uri = store.store(a.contactId() + "-" + a.callId(), wav);
+                java.net.URI uri = store.store((a.mailbox() != null ? "voicemail-" + a.mailbox() + "-" : "") + a.contactId() + "-"
+                        + a.callId(), wav);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("uri", uri.toString());
                 body.put("mediaType", "audio/wav");
                 body.put("durationSeconds", a.recording().seconds());
                 body.put("recordedAt", a.startedAt().toString());
                 body.put("interactionId", a.contactId());
-                body.put("metadata", Map.of("callId", a.callId(), "agentId", String.valueOf(a.agentId()), "channels", "caller-left,agent-right"));
+                body.put("metadata", a.mailbox() != null
+                        ? Map.of("callId", a.callId(), "kind", "voicemail", "mailbox", a.mailbox())
+                        : Map.of("callId", a.callId(), "agentId", String.valueOf(a.agentId()), "channels", "caller-left,agent-right"));
                 try {
                     edge.attachRecording(body).await().atMost(Duration.ofSeconds(15));
-                    registry.counter("cc_voice_recordings_total", "result", "attached").increment();
+                    registry.counter("cc_voice_recordings_total", "result", a.mailbox() != null ? "voicemail-attached" : "attached").increment();
                 } catch (RuntimeException e) {
                     Throwable cause = e.getCause() != null ? e.getCause() : e;
                     if (cause instanceof JsonHttp.Failed f && f.status == 403) {

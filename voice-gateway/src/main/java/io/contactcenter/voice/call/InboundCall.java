@@ -173,7 +173,8 @@ final class InboundCall implements Runnable, Leg.Listener {
                     hangUp("ivr-hangup");
                     return null;
                 }
-                case "transfer", "record" -> LOG.infof("call %s: action %s is not played by this gateway yet", sipCallId, type);
+                case "record" -> voicemail(a.path("mailbox").asText(null));
+                case "transfer" -> LOG.infof("call %s: action transfer is not played by this gateway yet", sipCallId);
                 default -> LOG.debugf("call %s: unknown action %s", sipCallId, type);
             }
         }
@@ -310,6 +311,45 @@ final class InboundCall implements Runnable, Leg.Listener {
             complete();
             throw new Interrupt(event("agent-ended"));
         }
+    }
+
+    /**
+     * A message after the tone: the caller's audio until '#', two minutes, or the hang-up (the usual way a message
+     * ends), then stored and attached to the contact's CRM interaction like a call recording.
+     */
+    private void voicemail(String mailbox) throws Interrupt {
+        CallRecorder.Active message = s.recorder().startVoicemail(sipCallId, contactId, mailbox);
+        if (message == null) {
+            return;
+        }
+        long token = tokens.incrementAndGet();
+        caller.play(BEEP, false, token);
+        caller.record(message.recording(), true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try {
+            while (true) {
+                Signal sig = next(deadline);
+                if (sig == null || sig instanceof Signal.Key k && k.key() == '#') {
+                    return;
+                }
+                if (!(sig instanceof Signal.Key) && !(sig instanceof Signal.PlayDone)) {
+                    common(sig);
+                }
+            }
+        } finally {
+            caller.record(null, true);
+            s.recorder().finish(message);
+        }
+    }
+
+    private static final Clip BEEP = beep();
+
+    private static Clip beep() {
+        short[] pcm = new short[2400]; // 300 ms at 1 kHz
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) (6000 * Math.sin(2 * Math.PI * 1000 * i / 8000.0));
+        }
+        return new Clip(pcm);
     }
 
     private void stopRecording() {
