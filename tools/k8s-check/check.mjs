@@ -219,8 +219,8 @@ for (const file of files) {
   console.log(`${file}: ${objects.length} objects checked`);
 }
 if (generatedRoot) {
-  for (const svc of ["routing", "ivr", "callback", "crm", "reporting"]) {
-    const generatedFile = join(generatedRoot, `${svc}-service`, "target/kubernetes/kubernetes.yml");
+  for (const module of ["routing-service", "ivr-service", "callback-service", "crm-service", "reporting-service", "voice-gateway"]) {
+    const generatedFile = join(generatedRoot, module, "target/kubernetes/kubernetes.yml");
     if (existsSync(generatedFile)) {
       for (const o of load(generatedFile)) await validateSchema(generatedFile, o);
     }

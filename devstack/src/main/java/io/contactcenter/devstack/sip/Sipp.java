@@ -53,6 +53,9 @@ public final class Sipp {
     /** Ends without a BYE: the caller stays on the line until the other side hangs up (or the test kills sipp). */
     public Sipp awaitBye(long timeoutMillis) {
         hangUp = false;
+        if (!steps.isEmpty() && steps.get(steps.size() - 1).contains("<pause")) {
+            steps.remove(steps.size() - 1); // a BYE that arrives during a pause would abort the scenario
+        }
         steps.add("  <recv request=\"BYE\" timeout=\"" + timeoutMillis + "\"/>");
         steps.add("  <send><![CDATA[\nSIP/2.0 200 OK\n[last_Via:]\n[last_From:]\n[last_To:]\n[last_Call-ID:]\n[last_CSeq:]\nContent-Length: 0\n\n]]></send>");
         return this;
