@@ -145,20 +145,13 @@ class VoiceCallTest {
 
     @Test
     void aPhoneThatDeclinesRejectsTheOfferAndTheCallerWaitsOn() throws Exception {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        String queue = "voice-" + id;
-        String agent = "agent-" + id;
-        String number = "+49409978" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
-        provision(queue, number, agent, 15);
+        Line line = line("+49409978", 15);
         double declinedBefore = metric("cc_voice_agent_rings_total{result=\"declined\"}");
-        try (SippPhone phone = SippPhone.start(WORK, agent, "pw-" + id + "-secret", sipPort, SippPhone.Answer.DECLINE);
+        try (SippPhone phone = SippPhone.start(WORK, line.agent(), line.password(), sipPort, SippPhone.Answer.DECLINE);
                 RtpEar ear = new RtpEar()) {
-            awaitRegistered(agent);
-            available(agent);
-            var caller = CompletableFuture.supplyAsync(() -> Sipp.caller("+4930556" + Math.abs(id.hashCode()) % 1000)
-                    .pause(7000).keys("1").pause(14000).call(number, sipPort, ear, WORK, 90));
+            var caller = callerWhoWaits(line, "+49305560101", ear, 14000);
             assertThat(phone.await(40)).as("phone: %s", phone.output()).isZero();
-            String contactId = ivrContact(number);
+            String contactId = ivrContact(line.number());
             Eventually.await("the declined contact waits again", Duration.ofSeconds(10), Duration.ofMillis(200), () -> {
                 var r = routingContact(contactId);
                 return "QUEUED".equals(r.path("state")) && r.path("agentId") == null;
@@ -172,24 +165,17 @@ class VoiceCallTest {
 
     @Test
     void aPhoneThatRingsOutIsCancelledWhenTheOfferExpires() throws Exception {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        String queue = "voice-" + id;
-        String agent = "agent-" + id;
-        String number = "+49409979" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
-        provision(queue, number, agent, 6);
+        Line line = line("+49409979", 6);
         double rangOutBefore = metric("cc_voice_agent_rings_total{result=\"rang-out\"}");
-        try (SippPhone phone = SippPhone.start(WORK, agent, "pw-" + id + "-secret", sipPort, SippPhone.Answer.RING_OUT);
+        try (SippPhone phone = SippPhone.start(WORK, line.agent(), line.password(), sipPort, SippPhone.Answer.RING_OUT);
                 RtpEar ear = new RtpEar()) {
-            awaitRegistered(agent);
-            available(agent);
-            var caller = CompletableFuture.supplyAsync(() -> Sipp.caller("+4930557" + Math.abs(id.hashCode()) % 1000)
-                    .pause(7000).keys("1").pause(14000).call(number, sipPort, ear, WORK, 90));
+            var caller = callerWhoWaits(line, "+49305570101", ear, 14000);
             // the gateway cancels just before routing's offer expires; the phone answers the CANCEL with 487
             assertThat(phone.await(40)).as("phone: %s", phone.output()).isZero();
             Eventually.await("the ring-out is counted", Duration.ofSeconds(10), Duration.ofMillis(200),
                     () -> metric("cc_voice_agent_rings_total{result=\"rang-out\"}") == rangOutBefore + 1);
             Eventually.await("routing counts the missed offer", Duration.ofSeconds(10), Duration.ofMillis(300), () -> {
-                Integer missed = given().header("Authorization", Stack.token("admin")).when().get(routing.url("/routing/agents/" + agent))
+                Integer missed = given().header("Authorization", Stack.token("admin")).when().get(routing.url("/routing/agents/" + line.agent()))
                         .then().extract().path("missedOffers");
                 return missed != null && missed >= 1;
             });
@@ -320,6 +306,26 @@ class VoiceCallTest {
         assertThat(voicedSeconds(channels[0])).as("the caller's message").isBetween(3.0, 9.0);
     }
 
+    /** A line of its own for a test: a queue, an agent with a phone account, a number bound to the test flow. */
+    private record Line(String queue, String agent, String number, String password) {
+    }
+
+    private static Line line(String numberPrefix, int offerTimeoutSeconds) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Line line = new Line("voice-" + id, "agent-" + id, numberPrefix + String.format("%05d", Math.abs(id.hashCode()) % 100000),
+                "pw-" + id + "-secret");
+        provision(line.queue(), line.number(), line.agent(), offerTimeoutSeconds);
+        return line;
+    }
+
+    /** Once the line's phone is registered and its agent available, a caller keys into the queue and waits there. */
+    private static CompletableFuture<Sipp.Result> callerWhoWaits(Line line, String callerNumber, RtpEar ear, long waitMillis) {
+        awaitRegistered(line.agent());
+        available(line.agent());
+        return CompletableFuture.supplyAsync(() -> Sipp.caller(callerNumber).pause(7000).keys("1").pause(waitMillis)
+                .call(line.number(), sipPort, ear, WORK, 90));
+    }
+
     private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> routingContact(String contactId) {
         return given().header("Authorization", Stack.token("supervisor")).when().get(routing.url("/routing/contacts/" + contactId))
                 .then().extract();
@@ -419,6 +425,7 @@ class VoiceCallTest {
         byte[] b = Files.readAllBytes(wav);
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(buf.getShort(22)).as("channels").isEqualTo((short) 2);
+        assertThat(buf.getInt(40)).as("the data chunk's size is what the file holds").isEqualTo(b.length - 44);
         int n = (b.length - 44) / 4;
         short[][] out = new short[2][n];
         for (int i = 0; i < n; i++) {

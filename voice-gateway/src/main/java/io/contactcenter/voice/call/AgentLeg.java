@@ -64,9 +64,4 @@ final class AgentLeg implements OutboundLeg {
     public void provisional() {
         provisional = true;
     }
-
-    @Override
-    public String sipCallId() {
-        return invite == null ? null : ((javax.sip.header.CallIdHeader) invite.getRequest().getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
-    }
 }

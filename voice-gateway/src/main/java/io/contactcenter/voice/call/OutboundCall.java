@@ -47,12 +47,6 @@ final class OutboundCall implements Runnable {
         }
 
         @Override
-        public String sipCallId() {
-            return invite == null ? null
-                    : ((javax.sip.header.CallIdHeader) invite.getRequest().getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
-        }
-
-        @Override
         public boolean isAnswered() {
             return answered;
         }

@@ -11,7 +11,11 @@ interface OutboundLeg {
 
     ClientTransaction invite();
 
-    String sipCallId();
+    /** The SIP Call-ID of the INVITE this leg sent (null before it is sent). */
+    default String sipCallId() {
+        ClientTransaction ct = invite();
+        return ct == null ? null : ((javax.sip.header.CallIdHeader) ct.getRequest().getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+    }
 
     boolean isAnswered();
 

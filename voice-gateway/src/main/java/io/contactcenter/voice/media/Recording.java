@@ -63,7 +63,7 @@ public final class Recording implements AutoCloseable {
         close();
         try (FileChannel l = FileChannel.open(leftFile); FileChannel r = FileChannel.open(rightFile);
                 var w = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            w.write(Wav.header(length * 2, 2));
+            w.write(Wav.header(length * 4, 2)); // two channels of 16-bit samples
             ByteBuffer lb = ByteBuffer.allocate(8192).order(ByteOrder.LITTLE_ENDIAN);
             ByteBuffer rb = ByteBuffer.allocate(8192).order(ByteOrder.LITTLE_ENDIAN);
             byte[] pair = new byte[4];
