@@ -164,7 +164,8 @@ function essentials(deployment) {
   const sort = (list, key) => [...(list ?? [])].sort((a, b) => canonical(a[key] ?? a).localeCompare(canonical(b[key] ?? b)));
   const ann = deployment.spec.template.metadata.annotations ?? {};
   return {
-    port: c.ports?.map((p) => p.containerPort),
+    // a set: the build lists a container's ports in no fixed order (voice-gateway's came 5070, 8080 and 8080, 5070)
+    port: c.ports?.map((p) => p.containerPort).sort((a, b) => a - b),
     startupProbe: probe(c.startupProbe),
     readinessProbe: probe(c.readinessProbe),
     livenessProbe: probe(c.livenessProbe),

@@ -156,7 +156,7 @@ final class InboundCall implements Runnable, Leg.Listener {
                     if (!bridged() && typed.isEmpty()) {
                         Clip clip = s.prompts().clip(a.path("prompt").asText(null));
                         if ("QUEUED".equals(state)) {
-                            caller.play(clip, true, tokens.incrementAndGet()); // music under the wait, not waited for
+                            caller.loop(clip, tokens.incrementAndGet()); // music under the wait, not waited for
                         } else {
                             playAndWait(clip, gatherFollows, typed);
                         }

@@ -88,6 +88,13 @@ public final class Leg {
         startOfSpurt = true;
     }
 
+    /** Loops {@code c} unless it already loops: music under a wait carries on across the IVR's turns. */
+    public synchronized void loop(Clip c, long token) {
+        if (clip != c || !loop) {
+            play(c, true, token);
+        }
+    }
+
     public synchronized void stopPlayback() {
         clip = null;
     }
