@@ -173,8 +173,9 @@ public class Calls implements SipEndpoint.SipCalls {
     public void onInvite(RequestEvent e, ServerTransaction st) {
         Request r = e.getRequest();
         String callId = ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
-        if (e.getDialog() != null && bySipCall.containsKey(callId)) {
-            sip.respond(st, Response.NOT_ACCEPTABLE_HERE, "re-INVITE not supported"); // session refresh or hold: keep media as it is
+        if (((javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME)).getTag() != null) {
+            // in-dialog (a caller's or an agent phone's hold or session refresh): refused, so the media stays as it is
+            sip.respond(st, Response.NOT_ACCEPTABLE_HERE, "re-INVITE not supported");
             return;
         }
         if (bySipCall.containsKey(callId)) {
