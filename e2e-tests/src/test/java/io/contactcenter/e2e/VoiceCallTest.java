@@ -88,16 +88,15 @@ class VoiceCallTest {
 
     @Test
     void callerHearsTheGreetingKeysIntoTheQueueAndTalksWithTheAgentWhosePhoneAnswers() throws Exception {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        String queue = "voice-" + id;
-        String agent = "agent-" + id;
-        String number = "+49409977" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
-        provision(queue, number, agent, 15);
-        try (Baresip phone = Baresip.start(WORK.resolve("phone-" + id), agent, "pw-" + id + "-secret", sipPort, AGENT_TONE_HZ, true);
+        Line line = line("+49409977", 15);
+        String agent = line.agent();
+        String number = line.number();
+        int id = Math.abs(agent.hashCode());
+        try (Baresip phone = Baresip.start(WORK.resolve("phone-" + agent), agent, line.password(), sipPort, AGENT_TONE_HZ, true);
                 RtpEar ear = new RtpEar()) {
             awaitRegistered(agent);
             available(agent);
-            String callerNumber = "+4930555" + String.format("%04d", Math.abs(id.hashCode()) % 10000);
+            String callerNumber = "+4930555" + String.format("%04d", id % 10000);
             customer(callerNumber, true);
             long started = System.nanoTime();
             Sipp.Result call = Sipp.caller(callerNumber)
@@ -185,16 +184,15 @@ class VoiceCallTest {
 
     @Test
     void aGatewayKilledMidCallEndsTheCallInRoutingWhenItComesBack() throws Exception {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        String queue = "voice-" + id;
-        String agent = "agent-" + id;
-        String number = "+49409976" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
-        provision(queue, number, agent, 15);
-        try (Baresip phone = Baresip.start(WORK.resolve("phone-" + id), agent, "pw-" + id + "-secret", sipPort, AGENT_TONE_HZ, true);
+        Line line = line("+49409976", 15);
+        String agent = line.agent();
+        String number = line.number();
+        int id = Math.abs(agent.hashCode());
+        try (Baresip phone = Baresip.start(WORK.resolve("phone-" + agent), agent, line.password(), sipPort, AGENT_TONE_HZ, true);
                 RtpEar ear = new RtpEar()) {
             awaitRegistered(agent);
             available(agent);
-            String callerNumber = "+4930558" + String.format("%04d", Math.abs(id.hashCode()) % 10000);
+            String callerNumber = "+4930558" + String.format("%04d", id % 10000);
             customer(callerNumber, false); // withdrew consent to recording
             double notRecorded = metric("cc_voice_recordings_total{result=\"no-consent\"}");
             var caller = CompletableFuture.supplyAsync(() -> Sipp.caller(callerNumber)
