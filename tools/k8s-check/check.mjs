@@ -130,6 +130,7 @@ const PRODUCERS = {
   "cc.callbacks": ["callback"],
   "cc.crm": ["crm"],
   "cc.ivr": ["ivr"],
+  "cc.voice": ["voice-gateway"],
 };
 
 // A Strimzi cluster the chart renders: TLS and authenticated listeners only, ACLs on, and no service allowed to

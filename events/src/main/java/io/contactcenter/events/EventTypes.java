@@ -48,6 +48,9 @@ public final class EventTypes {
     public static final String IVR_INPUT_REJECTED = P + "ivr.input-rejected";
     public static final String IVR_COMPLETED = P + "ivr.completed";
 
+    /** A call through the voice gateway ended: who was on it, how it ended and how its audio was. */
+    public static final String VOICE_CALL_ENDED = P + "voice.call-ended";
+
     /** A consumer gave up on a record and parked it (see {@code DeadLetters}). */
     public static final String DEAD_LETTER_PARKED = P + "dead-letter.parked";
 
@@ -59,7 +62,8 @@ public final class EventTypes {
             P + "callback.", Topics.CALLBACKS,
             P + "customer.", Topics.CRM,
             P + "case.", Topics.CRM,
-            P + "ivr.", Topics.IVR);
+            P + "ivr.", Topics.IVR,
+            P + "voice.", Topics.VOICE);
 
     /** The topic an event type belongs on, so producers cannot send a type to the wrong log. */
     public static String topicOf(String type) {

@@ -26,6 +26,7 @@ import io.contactcenter.events.crm.CaseOpened;
 import io.contactcenter.events.crm.CaseResolved;
 import io.contactcenter.events.crm.RepeatContactDetected;
 import io.contactcenter.events.ivr.IvrCompleted;
+import io.contactcenter.events.voice.VoiceCallEnded;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -172,6 +173,64 @@ class ActivityReportsTest {
         });
         given().header("Authorization", SUPERVISOR).when().get("/reports/realtime/backlog")
                 .then().statusCode(200).body("openCases", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void callQualityPerQueueAndAgentComesFromTheGatewaysCallEndedEvents() {
+        String queue = "vq-" + UUID.randomUUID();
+        String agent = "va-" + UUID.randomUUID();
+        String good = "vc1-" + UUID.randomUUID();
+        String poor = "vc2-" + UUID.randomUUID();
+        String elsewhere = "vc3-" + UUID.randomUUID();
+        handled(queue, good, DAY.plusSeconds(60), 5);
+        handled(queue, poor, DAY.plusSeconds(120), 5);
+        handled("other-" + queue, elsewhere, DAY.plusSeconds(120), 5);
+        voiceCall(good, agent, DAY.plusSeconds(500), new VoiceCallEnded.MediaQuality(4000, 0, 0, 1.2, 4.41, 30),
+                new VoiceCallEnded.MediaQuality(3000, 0, 0, 0.8, 4.41, 25), false);
+        // 8 % loss on the customer's stream, and the agent's phone sent only silence
+        voiceCall(poor, agent, DAY.plusSeconds(700), new VoiceCallEnded.MediaQuality(4000, 320, 0.08, 9.0, 3.31, 28),
+                new VoiceCallEnded.MediaQuality(3000, 0, 0, 1.0, 4.40, 0.1), true);
+        voiceCall(elsewhere, "someone-else", DAY.plusSeconds(700), new VoiceCallEnded.MediaQuality(10, 0, 0, 1, 4.4, 1), null, false);
+
+        Eventually.await("both calls of the queue", Duration.ofSeconds(20), Duration.ofMillis(250), () ->
+                Integer.valueOf(2).equals(quality("/reports/queues/" + queue + "/call-quality").extract().path("rows[0].calls")));
+        quality("/reports/queues/" + queue + "/call-quality")
+                .body("definition", containsString("MOS < 3.6"))
+                .body("rows[0].averageMos", equalTo(3.86f))
+                .body("rows[0].minimumMos", equalTo(3.31f))
+                .body("rows[0].poorCalls", equalTo(1))
+                .body("rows[0].poorRate", equalTo(0.5f))
+                .body("rows[0].averageLossRatio", equalTo(0.04f))
+                .body("rows[0].maximumJitterMillis", equalTo(9.0f))
+                .body("rows[0].oneWayAudioCalls", equalTo(1));
+        quality("/reports/agents/" + agent + "/call-quality")
+                .body("agentId", equalTo(agent))
+                .body("rows[0].calls", equalTo(2))
+                .body("rows[0].averageAgentMos", equalTo(4.405f));
+        given().header("Authorization", SUPERVISOR).accept("text/csv")
+                .queryParam("from", "2026-02-02T09:00:00Z").queryParam("to", "2026-02-02T10:00:00Z").queryParam("interval", "PT1H")
+                .when().get("/reports/queues/" + queue + "/call-quality")
+                .then().statusCode(200)
+                .body(containsString("start,end,calls,average_mos"))
+                .body(containsString(",2,3.8600,3.3100,"));
+        given().header("Authorization", SUPERVISOR)
+                .queryParam("from", "2026-02-02T09:00:00Z").queryParam("to", "2026-02-02T10:00:00Z").queryParam("interval", "PT7M")
+                .when().get("/reports/queues/" + queue + "/call-quality")
+                .then().statusCode(400).body("detail", containsString("interval"));
+    }
+
+    private ValidatableResponse quality(String path) {
+        return given().header("Authorization", SUPERVISOR)
+                .queryParam("from", "2026-02-02T09:00:00Z").queryParam("to", "2026-02-02T10:00:00Z").queryParam("interval", "PT1H")
+                .when().get(path)
+                .then().statusCode(200);
+    }
+
+    private void voiceCall(String contact, String agent, Instant endedAt, VoiceCallEnded.MediaQuality customer,
+            VoiceCallEnded.MediaQuality agentLeg, boolean oneWay) {
+        String callId = "sip-" + UUID.randomUUID();
+        send(Topics.VOICE, EventTypes.VOICE_CALL_ENDED, callId, new VoiceCallEnded(callId, contact, null, agent, "INBOUND",
+                "caller-hung-up", endedAt.minusSeconds(90), endedAt, 60, customer, agentLeg, oneWay));
     }
 
     private ValidatableResponse queueReport(String queue) {

@@ -15,6 +15,7 @@ import io.contactcenter.events.crm.CaseResolved;
 import io.contactcenter.events.crm.CaseStatusChanged;
 import io.contactcenter.events.crm.RepeatContactDetected;
 import io.contactcenter.events.ivr.IvrCompleted;
+import io.contactcenter.events.voice.VoiceCallEnded;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,8 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 
 /**
- * Folds {@code cc.callbacks}, {@code cc.crm} and {@code cc.ivr} into the read models behind callbacks, outbound
- * calls, first-contact resolution, IVR containment and backlog. Runs in the inbox transaction, each event once.
+ * Folds {@code cc.callbacks}, {@code cc.crm}, {@code cc.ivr} and {@code cc.voice} into the read models behind
+ * callbacks, outbound calls, first-contact resolution, IVR containment, backlog and call quality. Runs in the inbox transaction, each event once.
  */
 @ApplicationScoped
 public class ActivityProjector {
@@ -95,6 +96,17 @@ public class ActivityProjector {
                 yield run(tx, "insert into rpt_ivr_session (session_id, flow_id, contact_id, outcome, last_node, ended_at)"
                         + " values ($1, $2, $3, $4, $5, $6) on conflict do nothing", c.sessionId(), c.flowId(), c.contactId(),
                         c.outcome(), c.lastNode(), utc(event.time()));
+            }
+            case EventTypes.VOICE_CALL_ENDED -> {
+                VoiceCallEnded v = codec.data(event, VoiceCallEnded.class);
+                VoiceCallEnded.MediaQuality a = v.agent();
+                yield run(tx, "insert into rpt_call_quality (call_id, contact_id, agent_id, direction, ended_at, connected_seconds,"
+                        + " packets, loss_ratio, jitter_ms, mos, agent_loss_ratio, agent_jitter_ms, agent_mos, one_way_audio)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict do nothing",
+                        v.callId(), v.contactId(), v.agentId(), v.direction(), utc(v.endedAt()), v.connectedSeconds(),
+                        v.customer().packets(), v.customer().lossRatio(), v.customer().jitterMillis(), v.customer().mos(),
+                        a == null ? null : a.lossRatio(), a == null ? null : a.jitterMillis(), a == null ? null : a.mos(),
+                        v.oneWayAudio());
             }
             default -> Uni.createFrom().voidItem();
         };

@@ -8,13 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code cc.callbacks}, {@code cc.crm} and {@code cc.ivr}, each event once; one transaction per poll. */
+/** {@code cc.callbacks}, {@code cc.crm}, {@code cc.ivr} and {@code cc.voice}, each event once; one transaction per poll. */
 @ApplicationScoped
 public class ActivityEventConsumer {
 
     static final String CALLBACKS = "reporting.callbacks";
     static final String CRM = "reporting.crm";
     static final String IVR = "reporting.ivr";
+    static final String VOICE = "reporting.voice";
 
     private final Inbox inbox;
     private final Pool pool;
@@ -39,5 +40,10 @@ public class ActivityEventConsumer {
     @Incoming("ivr")
     public Uni<Void> onIvr(List<String> records) {
         return inbox.consumeBatch(IVR, records, pool, projector::apply).replaceWithVoid();
+    }
+
+    @Incoming("voice")
+    public Uni<Void> onVoice(List<String> records) {
+        return inbox.consumeBatch(VOICE, records, pool, projector::apply).replaceWithVoid();
     }
 }

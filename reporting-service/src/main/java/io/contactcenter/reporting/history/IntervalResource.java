@@ -3,6 +3,7 @@ package io.contactcenter.reporting.history;
 import io.contactcenter.events.Csv;
 import io.contactcenter.events.Channel;
 import io.contactcenter.reporting.metrics.AgentIntervalMetrics;
+import io.contactcenter.reporting.metrics.CallQualityMetrics;
 import io.contactcenter.reporting.metrics.IntervalMetrics;
 import io.contactcenter.reporting.metrics.IvrIntervalMetrics;
 import io.contactcenter.reporting.metrics.ServiceLevelDefinition;
@@ -120,6 +121,55 @@ public class IntervalResource {
                     x.abandoned(), x.containment()));
             return csv.toString();
         });
+    }
+
+    /** Media quality of the queue's voice calls as the voice gateway received them, per interval. */
+    @GET
+    @Path("/queues/{queueId}/call-quality")
+    @Produces(JSON)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<CallQualityReport> queueQuality(@PathParam("queueId") String queueId, @Valid @BeanParam IntervalQuery q) {
+        Range r = Range.of(q.from, q.to, q.interval);
+        return intervals.callQuality(queueId, null, r.from(), r.to(), r.interval())
+                .map(rows -> new CallQualityReport(queueId, null, r.from(), r.to(), r.interval(), CallQualityMetrics.DEFINITION, rows));
+    }
+
+    @GET
+    @Path("/queues/{queueId}/call-quality")
+    @Produces(CSV)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<String> queueQualityCsv(@PathParam("queueId") String queueId, @Valid @BeanParam IntervalQuery q) {
+        return queueQuality(queueId, q).map(IntervalResource::toCsv);
+    }
+
+    /** Media quality of the calls an agent's phone was bridged into, per interval. */
+    @GET
+    @Path("/agents/{agentId}/call-quality")
+    @Produces(JSON)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<CallQualityReport> agentQuality(@PathParam("agentId") String agentId, @Valid @BeanParam IntervalQuery q) {
+        Range r = Range.of(q.from, q.to, q.interval);
+        return intervals.callQuality(null, agentId, r.from(), r.to(), r.interval())
+                .map(rows -> new CallQualityReport(null, agentId, r.from(), r.to(), r.interval(), CallQualityMetrics.DEFINITION, rows));
+    }
+
+    @GET
+    @Path("/agents/{agentId}/call-quality")
+    @Produces(CSV)
+    @RolesAllowed({"supervisor", "admin", "service"})
+    public Uni<String> agentQualityCsv(@PathParam("agentId") String agentId, @Valid @BeanParam IntervalQuery q) {
+        return agentQuality(agentId, q).map(IntervalResource::toCsv);
+    }
+
+    static String toCsv(CallQualityReport report) {
+        StringBuilder csv = new StringBuilder("# " + (report.queueId() != null ? "queue=" + Csv.cell(report.queueId())
+                : "agent=" + Csv.cell(report.agentId())) + "; " + report.definition() + "\n"
+                + "start,end,calls,average_mos,minimum_mos,average_agent_mos,poor_calls,poor_rate,average_loss_ratio,"
+                + "average_jitter_ms,maximum_jitter_ms,one_way_audio_calls\n");
+        report.rows().forEach(x -> line(csv, x.start(), x.end(), x.calls(), x.averageMos(), x.minimumMos(), x.averageAgentMos(),
+                x.poorCalls(), x.poorRate(), x.averageLossRatio(), x.averageJitterMillis(), x.maximumJitterMillis(),
+                x.oneWayAudioCalls()));
+        return csv.toString();
     }
 
     static String toCsv(IntervalReport report) {

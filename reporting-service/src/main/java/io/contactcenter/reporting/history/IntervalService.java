@@ -4,6 +4,7 @@ import static io.contactcenter.events.sql.Sql.instant;
 import static io.contactcenter.events.sql.Sql.utc;
 
 import io.contactcenter.reporting.metrics.AgentIntervalMetrics;
+import io.contactcenter.reporting.metrics.CallQualityMetrics;
 import io.contactcenter.reporting.metrics.CallbackRecord;
 import io.contactcenter.reporting.metrics.ContactRecord;
 import io.contactcenter.reporting.metrics.IntervalMetrics;
@@ -105,6 +106,22 @@ public class IntervalService {
                     rows.forEach(r -> sessions.add(new IvrIntervalMetrics.Session(instant(r, "ended_at"),
                             r.getString("outcome"))));
                     return IvrIntervalMetrics.compute(sessions, from, to, interval);
+                });
+    }
+
+    /** Call quality of the calls whose contact is in {@code queueId}, or that {@code agentId} took. */
+    public Uni<List<CallQualityMetrics.Row>> callQuality(String queueId, String agentId, Instant from, Instant to, Duration interval) {
+        String by = queueId != null ? "exists (select 1 from rpt_contact c where c.contact_id = q.contact_id and c.queue_id = $1)"
+                : "q.agent_id = $1";
+        return pool.preparedQuery("select q.ended_at, q.mos, q.loss_ratio, q.jitter_ms, q.agent_mos, q.one_way_audio"
+                        + " from rpt_call_quality q where " + by + " and q.ended_at >= $2 and q.ended_at < $3")
+                .execute(Tuple.of(queueId != null ? queueId : agentId, utc(from), utc(to)))
+                .map(rows -> {
+                    List<CallQualityMetrics.Call> calls = new ArrayList<>();
+                    rows.forEach(r -> calls.add(new CallQualityMetrics.Call(instant(r, "ended_at"), r.getDouble("mos"),
+                            r.getDouble("loss_ratio"), r.getDouble("jitter_ms"), r.getDouble("agent_mos"),
+                            r.getBoolean("one_way_audio"))));
+                    return CallQualityMetrics.compute(calls, from, to, interval);
                 });
     }
 
