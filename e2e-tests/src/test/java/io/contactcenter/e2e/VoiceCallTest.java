@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contactcenter.devstack.DevStack;
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.ServiceProcess;
+import io.contactcenter.devstack.TwilioWebhook;
+import io.contactcenter.e2e.VoiceLines.Line;
 import io.contactcenter.devstack.sip.Baresip;
 import io.contactcenter.devstack.sip.RtpEar;
 import io.contactcenter.devstack.sip.Sipp;
 import io.contactcenter.devstack.sip.SippPhone;
+import io.restassured.path.xml.XmlPath;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -33,16 +36,16 @@ import org.junit.jupiter.api.Test;
  */
 class VoiceCallTest {
 
-    private static final String WELCOME = "Welcome to the voice test line.";
-    private static final String MENU = "For an agent, press 1.";
     private static final int AGENT_TONE_HZ = 1500;
     private static final Path WORK = DevStack.root().resolve("e2e-tests/target/voice");
+    private static final String TWILIO_TOKEN = "e2e-twilio-auth-token";
 
     private static ServiceProcess routing;
     private static ServiceProcess ivr;
     private static ServiceProcess voice;
     private static ServiceProcess callback;
     private static ServiceProcess crm;
+    private static ServiceProcess reporting;
     private static int sipPort;
     private static int trunkPort;
 
@@ -54,6 +57,7 @@ class VoiceCallTest {
         ivr = ServiceProcess.start("ivr", Map.of("CC_IVR_ROUTING_URL", routing.url(""), "CC_IVR_CRM_URL", crm.url(""),
                 "CC_IVR_SERVICE_TOKEN", raw(Stack.token("service"))));
         callback = ServiceProcess.start("callback", Map.of("CC_CALLBACK_SCHEDULER_INTERVAL", "100ms"));
+        reporting = ServiceProcess.start("reporting", Map.of());
         sipPort = ServiceProcess.freePort();
         trunkPort = ServiceProcess.freePort();
         voice = startGateway(ServiceProcess.freePort());
@@ -73,13 +77,14 @@ class VoiceCallTest {
                 Map.entry("CC_VOICE_DIAL_TRUNK_URI", "sip:{number}@127.0.0.1:" + trunkPort),
                 Map.entry("CC_VOICE_SERVICE_TOKEN", raw(Stack.token("telephony"))),
                 Map.entry("CC_VOICE_INSTANCE_ID", "e2e-voice-" + sipPort),
-                Map.entry("CC_VOICE_TTS_CACHE", WORK.resolve("tts").toString())),
+                Map.entry("CC_VOICE_TTS_CACHE", WORK.resolve("tts").toString()),
+                Map.entry("CC_VOICE_TWILIO_AUTH_TOKEN", TWILIO_TOKEN)),
                 java.util.List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     }
 
     @AfterAll
     static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {voice, callback, ivr, crm, routing}) {
+        for (ServiceProcess p : new ServiceProcess[] {voice, reporting, callback, ivr, crm, routing}) {
             if (p != null) {
                 p.close();
             }
@@ -106,7 +111,7 @@ class VoiceCallTest {
             assertThat(call.exitCode()).as("sipp: %s", call.output()).isZero();
 
             // the greeting and the menu, as long as espeak-ng renders them, and nothing before them
-            double expected = spokenSeconds(WELCOME, MENU);
+            double expected = spokenSeconds(VoiceLines.WELCOME, VoiceLines.MENU);
             assertThat(ear.firstSoundSeconds(1200)).as("first sound (expected %.2f s)", expected)
                     .isBetween(expected - 0.4, expected + 0.4);
             // the agent's phone answered: its tone reaches the caller, after the key
@@ -139,6 +144,22 @@ class VoiceCallTest {
             short[][] channels = stereo(recording);
             assertThat(voicedSeconds(channels[0])).as("caller's channel").isGreaterThan(3.0);
             assertThat(voicedSeconds(channels[1])).as("agent's channel").isGreaterThan(5.0);
+
+            // the call's media quality reaches reporting (voice.call-ended on cc.voice), per queue and per agent
+            String today = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+            String tomorrow = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1)).toString();
+            Eventually.await("reporting has the call's quality", Duration.ofSeconds(20), Duration.ofMillis(300), () -> Integer.valueOf(1).equals(
+                    given().header("Authorization", Stack.token("supervisor")).queryParam("from", today).queryParam("to", tomorrow)
+                            .queryParam("interval", "P1D").when().get(reporting.url("/reports/queues/" + line.queue() + "/call-quality"))
+                            .then().extract().path("rows[0].calls")));
+            var quality = given().header("Authorization", Stack.token("supervisor")).queryParam("from", today).queryParam("to", tomorrow)
+                    .queryParam("interval", "P1D").when().get(reporting.url("/reports/agents/" + agent + "/call-quality"))
+                    .then().statusCode(200).extract();
+            // loopback: no loss, little jitter, both sides talked
+            assertThat(quality.<Float>path("rows[0].averageMos")).isGreaterThan(4.2f);
+            assertThat(quality.<Float>path("rows[0].averageAgentMos")).isGreaterThan(4.2f);
+            assertThat(quality.<Float>path("rows[0].averageLossRatio")).isLessThan(0.01f);
+            assertThat(quality.<Integer>path("rows[0].oneWayAudioCalls")).isZero();
         }
     }
 
@@ -304,16 +325,110 @@ class VoiceCallTest {
         assertThat(voicedSeconds(channels[0])).as("the caller's message").isBetween(3.0, 9.0);
     }
 
-    /** A line of its own for a test: a queue, an agent with a phone account, a number bound to the test flow. */
-    private record Line(String queue, String agent, String number, String password) {
+    @Test
+    void aTransferNodeCallsTheNumberThroughTheTrunkAndBridgesTheCallerUntilTheyHangUp() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String number = "+49409972" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
+        String admin = Stack.token("admin");
+        String flow = "flow-tr-" + id;
+        given().header("Authorization", admin).contentType("application/yaml").body(("""
+                name: Transfer line
+                language: en
+                start: out
+                operator: out
+                nodes:
+                  out: {type: transfer, text: "Connecting you to our partner.", to: "+4930551234567"}
+                """).getBytes()).when().put(ivr.url("/ivr/flows/" + flow)).then().log().ifValidationFails().statusCode(200);
+        given().header("Authorization", admin).when().post(ivr.url("/ivr/flows/" + flow + "/publish")).then().statusCode(200);
+        given().header("Authorization", admin).contentType("application/json").body("{\"flowId\":\"" + flow + "\"}")
+                .when().put(ivr.url("/ivr/numbers/" + number)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        double connected = metric("cc_voice_transfers_total{result=\"connected\"}");
+        // the partner's line is the trunk (a sipp UAS that answers and stays until the gateway hangs up)
+        try (SippPhone partner = SippPhone.customer(WORK, trunkPort, SippPhone.Answer.ANSWER); RtpEar ear = new RtpEar()) {
+            Sipp.Result call = Sipp.caller("+4930557" + String.format("%04d", Math.abs(id.hashCode()) % 10000))
+                    .pause(4000).talk().pause(2000).call(number, sipPort, ear, WORK, 60);
+            assertThat(call.exitCode()).as("sipp: %s", call.output()).isZero();
+            // the caller hung up: the gateway ends the partner's leg
+            assertThat(partner.await(20)).as("partner: %s", partner.output()).isZero();
+        }
+        assertThat(ivrOutcome(number)).isEqualTo("transferred");
+        Eventually.await("the transfer is counted as connected", Duration.ofSeconds(10), Duration.ofMillis(200),
+                () -> metric("cc_voice_transfers_total{result=\"connected\"}") == connected + 1);
+    }
+
+    @Test
+    void aCloudVoiceCallRunsThroughTheIvrIntoTheQueueAndIsDialledToTheAgentWhoTookIt() throws Exception {
+        Line line = line("+49409974", 30);
+        String agent = line.agent();
+        String sid = TwilioWebhook.callSid();
+        Map<String, String> call = TwilioWebhook.incomingCall(sid, "+4930553" + String.format("%04d", Math.abs(sid.hashCode()) % 10000),
+                line.number());
+        try (io.contactcenter.devstack.SseFeed offers = io.contactcenter.devstack.SseFeed.offers(java.net.URI.create(routing.url("/")), agent)) {
+            available(agent); // no phone registered: the agent answers at the desk, the provider dials their client
+
+            XmlPath greeting = twilio("/calls", call);
+            assertThat(greeting.getString("Response.Gather.@action")).isEqualTo("/voice/twilio/gather");
+            assertThat(greeting.getString("Response.Gather.Say[0]")).isEqualTo(VoiceLines.WELCOME);
+            assertThat(greeting.getString("Response.Gather.Say[1]")).isEqualTo(VoiceLines.MENU);
+            assertThat(greeting.getString("Response.Gather.@numDigits")).isEqualTo("1");
+            assertThat(greeting.getString("Response.Redirect")).isEqualTo("/voice/twilio/timeout");
+
+            XmlPath queued = twilio("/gather", TwilioWebhook.during(call, Map.of("Digits", "1", "FinishedOnKey", "")));
+            assertThat(queued.getString("Response.Enqueue")).isEqualTo(line.queue());
+            assertThat(queued.getString("Response.Enqueue.@waitUrl")).isEqualTo("/voice/twilio/wait");
+            String contactId = ivrContact(line.number());
+
+            var offer = offers.next(Duration.ofSeconds(20));
+            assertThat(offer.path("contactId").asText()).isEqualTo(contactId);
+            assertThat(offer.path("attributes").path("intent").asText()).as("the IVR's context travels with the offer").isEqualTo("voice-test");
+            Map<String, String> waiting = TwilioWebhook.during(call, Map.of("QueueSid", "QU0123456789abcdef0123456789abcdef",
+                    "QueuePosition", "1", "QueueTime", "3", "AvgQueueTime", "0", "CurrentQueueSize", "1"));
+            assertThat(twilio("/wait", waiting).getString("Response.Play")).as("music while nobody took the call")
+                    .endsWith("/voice/twilio/prompts/hold-music");
+            given().header("Authorization", io.contactcenter.devstack.Tokens.agent(agent))
+                    .when().post(routing.url("/routing/offers/" + offer.path("offerId").asText() + "/accept")).then().statusCode(200);
+            // the next wait document tells the provider to take the caller out of the queue...
+            Eventually.await("the wait document says Leave", Duration.ofSeconds(15), Duration.ofMillis(300),
+                    () -> twilioRaw("/wait", waiting).contains("<Leave/>"));
+            // ...and the Enqueue's action request dials the agent who took it
+            XmlPath dial = twilio("/queue-result", TwilioWebhook.during(call, Map.of("QueueResult", "leave", "QueueTime", "5",
+                    "QueueSid", "QU0123456789abcdef0123456789abcdef")));
+            assertThat(dial.getString("Response.Dial.Client")).isEqualTo(agent);
+            assertThat(dial.getString("Response.Dial.@action")).isEqualTo("/voice/twilio/dial-result");
+            assertThat((String) routingContact(contactId).path("agentId")).isEqualTo(agent);
+
+            // the agent's leg ends: routing completes the contact, the IVR goes on to its end
+            String after = twilioRaw("/dial-result", TwilioWebhook.during(call, Map.of("DialCallStatus", "completed",
+                    "DialCallDuration", "42", "DialCallSid", TwilioWebhook.callSid())));
+            assertThat(after).contains("<Hangup/>");
+            Eventually.await("routing completed " + contactId, Duration.ofSeconds(10), Duration.ofMillis(200),
+                    () -> "COMPLETED".equals(routingContact(contactId).path("outcome")));
+            twilio("/status", TwilioWebhook.during(call, Map.of("CallStatus", "completed", "CallDuration", "60")));
+            assertThat(ivrOutcome(line.number())).isEqualTo("completed");
+
+            // a webhook signed with another account's token changes nothing
+            String before = routingContact(contactId).path("state");
+            Map<String, String> forged = TwilioWebhook.during(call, Map.of("Digits", "0"));
+            given().formParams(forged).header("X-Twilio-Signature", TwilioWebhook.signature("not-our-token", voice.url("/voice/twilio/gather"), forged))
+                    .when().post(voice.url("/voice/twilio/gather")).then().statusCode(403);
+            assertThat((String) routingContact(contactId).path("state")).isEqualTo(before);
+        }
+    }
+
+    /** A signed webhook request as the provider posts it; its TwiML answer. */
+    private static XmlPath twilio(String path, Map<String, String> params) {
+        return new XmlPath(twilioRaw(path, params));
+    }
+
+    private static String twilioRaw(String path, Map<String, String> params) {
+        String url = voice.url("/voice/twilio" + path);
+        return given().formParams(params).header("X-Twilio-Signature", TwilioWebhook.signature(TWILIO_TOKEN, url, params))
+                .when().post(url).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("xml"))
+                .extract().asString();
     }
 
     private static Line line(String numberPrefix, int offerTimeoutSeconds) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        Line line = new Line("voice-" + id, "agent-" + id, numberPrefix + String.format("%05d", Math.abs(id.hashCode()) % 100000),
-                "pw-" + id + "-secret");
-        provision(line.queue(), line.number(), line.agent(), offerTimeoutSeconds);
-        return line;
+        return VoiceLines.line(routing, ivr, voice, numberPrefix, offerTimeoutSeconds);
     }
 
     /** Once the line's phone is registered and its agent available, a caller keys into the queue and waits there. */
@@ -329,53 +444,12 @@ class VoiceCallTest {
                 .then().extract();
     }
 
-    private static void provision(String queue, String number, String agent, int offerTimeoutSeconds) {
-        String admin = Stack.token("admin");
-        Stack.queue(routing, queue, "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":1,\"offerTimeoutSeconds\":" + offerTimeoutSeconds + "}");
-        given().header("Authorization", admin).contentType("application/json")
-                .body("{\"skills\":{},\"queues\":{\"" + queue + "\":{\"level\":1,\"penalty\":0,\"weight\":1}}}")
-                .when().put(routing.url("/routing/agents/" + agent)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        String flow = "flow-" + queue;
-        given().header("Authorization", admin).contentType("application/yaml").body(("""
-                name: Voice test line
-                language: en
-                start: welcome
-                operator: queue
-                nodes:
-                  welcome: {type: say, text: "%s", next: menu}
-                  menu:
-                    type: menu
-                    text: "%s"
-                    options: {"1": queue}
-                    timeoutSeconds: 10
-                    maxRetries: 1
-                    noInput: queue
-                    noMatch: queue
-                  queue:
-                    type: enqueue
-                    queue: %s
-                    attributes: {intent: "voice-test"}
-                    hold: {music: [hold-music], announceEverySeconds: 60, announcePosition: true}
-                """).formatted(WELCOME, MENU, queue).getBytes())
-                .when().put(ivr.url("/ivr/flows/" + flow)).then().log().ifValidationFails().statusCode(200);
-        given().header("Authorization", admin).when().post(ivr.url("/ivr/flows/" + flow + "/publish")).then().statusCode(200);
-        given().header("Authorization", admin).contentType("application/json").body("{\"flowId\":\"" + flow + "\"}")
-                .when().put(ivr.url("/ivr/numbers/" + number)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        given().header("Authorization", admin).contentType("application/json")
-                .body("{\"password\":\"pw-" + agent.substring(6) + "-secret\"}")
-                .when().put(voice.url("/voice/phones/" + agent)).then().statusCode(200);
-    }
-
     private static void awaitRegistered(String agent) {
-        Eventually.await(agent + "'s phone registered", Duration.ofSeconds(20), Duration.ofMillis(200), () -> Boolean.TRUE.equals(
-                given().header("Authorization", Stack.token("admin")).when().get(voice.url("/voice/phones/" + agent))
-                        .then().extract().path("registered")));
+        VoiceLines.awaitRegistered(voice, agent);
     }
 
     private static void available(String agent) {
-        given().header("Authorization", io.contactcenter.devstack.Tokens.agent(agent)).contentType("application/json")
-                .body("{\"state\":\"AVAILABLE\"}").when().post(routing.url("/routing/agents/" + agent + "/state"))
-                .then().statusCode(200);
+        VoiceLines.available(routing, agent);
     }
 
     /** The voiced span of the prompts played back to back, as the gateway renders them (espeak-ng, sox to 8 kHz). */

@@ -9,10 +9,6 @@ import static org.hamcrest.Matchers.hasItem;
 import io.contactcenter.devstack.Tokens;
 import io.contactcenter.voice.media.Recording;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -99,10 +95,21 @@ class VoiceApiTest {
     }
 
     @Test
-    void malformedSipIsABadRequest() throws Exception {
+    void malformedSipIsABadRequestAndCounted() throws Exception {
+        double before = malformed();
         String reply = sip("INVITE sip:+4940990000000@127.0.0.1 SIP/2.0\r\n" + headers("INVITE", "bad")
                 + "Contact: <sip:caller@127.0.0.1:5998>\r\nContent-Type: application/sdp\r\nContent-Length: 90\r\n\r\nv=0\r\n");
         assertThat(reply).startsWith("SIP/2.0 400");
+        String garbled = sip("INVITE sip:+4940990000000@127.0.0.1 SIP/2.0\r\n" + headers("INVITE", "bad2")
+                .replace("CSeq: 1 INVITE", "CSeq: one INVITE") + "Content-Length: 0\r\n\r\n");
+        assertThat(garbled).startsWith("SIP/2.0 400");
+        assertThat(malformed()).as("the stack's 400s are counted").isGreaterThanOrEqualTo(before + 1);
+    }
+
+    private static double malformed() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("cc_voice_sip_malformed_total ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
+                .findFirst().orElse(0);
     }
 
     @Test
@@ -122,24 +129,49 @@ class VoiceApiTest {
         assertThat(message).startsWith("SIP/2.0 405").contains("Allow:");
     }
 
-    private DatagramSocket socket;
+    @Test
+    void sessionTimersAreNegotiatedTooShortIntervalsRefusedAndUpdatesRefreshTheCall() throws Exception {
+        String body = SipSocket.sdpOffer();
+        String shortCall = UUID.randomUUID() + "@127.0.0.1";
+        sip(SipSocket.request("INVITE", shortCall, 1, null) + "Supported: timer\r\nSession-Expires: 30\r\nContent-Type: application/sdp\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body, false);
+        String tooShort = socket.await(m -> m.startsWith("SIP/2.0 4"));
+        assertThat(tooShort).startsWith("SIP/2.0 422").contains("Min-SE: 90");
+        socket.close();
+        socket = null; // the 422 is sent again until an ACK comes: a new socket does not hear it
+
+        String call = UUID.randomUUID() + "@127.0.0.1";
+        sip(SipSocket.request("INVITE", call, 1, null) + "Supported: timer\r\nSession-Expires: 120;refresher=uac\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body, false);
+        String ok = socket.await(m -> m.startsWith("SIP/2.0 200") && m.contains("INVITE"));
+        assertThat(ok).contains("Session-Expires: 120;refresher=uac").contains("Require: timer");
+        String toTag = SipSocket.toTag(ok);
+        sip(SipSocket.request("ACK", call, 1, toTag) + "Content-Length: 0\r\n\r\n", false);
+        sip(SipSocket.request("UPDATE", call, 2, toTag) + "Content-Length: 0\r\n\r\n", false);
+        String refreshed = socket.await(m -> m.startsWith("SIP/2.0") && m.contains("UPDATE"));
+        assertThat(refreshed).startsWith("SIP/2.0 200").contains("Session-Expires: 120;refresher=uac");
+        sip(SipSocket.request("BYE", call, 3, toTag) + "Content-Length: 0\r\n\r\n", false);
+        socket.close();
+        socket = null;
+    }
+
+    private SipSocket socket;
 
     private String sip(String message) throws Exception {
+        return sip(message, true);
+    }
+
+    /** Sends {@code message} (with {@code @PORT@} as our port); with {@code await}, the first message that comes back. */
+    private String sip(String message, boolean await) throws Exception {
         if (socket == null) {
-            socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-            socket.setSoTimeout(5000);
+            socket = new SipSocket(sipPort);
         }
-        String m = message.replace("@PORT@", String.valueOf(socket.getLocalPort()));
-        byte[] b = m.getBytes(StandardCharsets.UTF_8);
-        socket.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), sipPort));
-        return receive();
+        socket.send(message);
+        return await ? socket.receive() : null;
     }
 
     private String receive() throws Exception {
-        byte[] buf = new byte[4096];
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        socket.receive(p);
-        return new String(buf, 0, p.getLength(), StandardCharsets.UTF_8);
+        return socket.receive();
     }
 
     private static String headers(String method, String tag) {

@@ -70,17 +70,24 @@ public final class Sipp {
                 .append("m=audio ").append(earPort).append(" RTP/AVP 8 0 101\na=rtpmap:8 PCMA/8000\na=rtpmap:0 PCMU/8000\n")
                 .append("a=rtpmap:101 telephone-event/8000\na=fmtp:101 0-15\n\n]]></send>\n");
         x.append("  <recv response=\"100\" optional=\"true\"/>\n  <recv response=\"180\" optional=\"true\"/>\n");
-        x.append("  <recv response=\"200\" rtd=\"true\"/>\n");
-        x.append("  <send><![CDATA[\n").append(request("ACK", 1).replace("To: <sip:[service]@[remote_ip]:[remote_port]>",
+        // rrs: keep the answer's Record-Route and Contact, so the ACK and the BYE follow a proxy in the path (RFC 3261 12.2)
+        x.append("  <recv response=\"200\" rtd=\"true\" rrs=\"true\"/>\n");
+        x.append("  <send><![CDATA[\n").append(inDialog(request("ACK", 1)).replace("To: <sip:[service]@[remote_ip]:[remote_port]>",
                 "To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]")).append("Content-Length: 0\n\n]]></send>\n");
         steps.forEach(s -> x.append(s).append('\n'));
         if (hangUp) {
-            x.append("  <send retrans=\"500\"><![CDATA[\n").append(request("BYE", 2).replace("To: <sip:[service]@[remote_ip]:[remote_port]>",
+            x.append("  <send retrans=\"500\"><![CDATA[\n").append(inDialog(request("BYE", 2)).replace("To: <sip:[service]@[remote_ip]:[remote_port]>",
                     "To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]")).append("Content-Length: 0\n\n]]></send>\n");
             x.append("  <recv response=\"200\"/>\n");
         }
         x.append("</scenario>\n");
         return x.toString();
+    }
+
+    /** A request inside the dialog: to the answer's Contact, through the route set its Record-Route gave. */
+    private static String inDialog(String request) {
+        return request.replaceFirst(" sip:\\[service\\]@\\[remote_ip\\]:\\[remote_port\\] SIP/2.0\n", " [next_url] SIP/2.0\n")
+                .replace("Max-Forwards: 70\n", "Max-Forwards: 70\n[routes]\n");
     }
 
     private String request(String method, int cseq) {

@@ -6,6 +6,7 @@ import io.contactcenter.voice.media.MediaEngine;
 import io.contactcenter.voice.phone.Phones;
 import io.contactcenter.voice.prompt.PromptStore;
 import io.contactcenter.voice.sip.Sdp;
+import io.contactcenter.voice.sip.SessionTimer;
 import io.contactcenter.voice.sip.SipEndpoint;
 import io.contactcenter.voice.tts.SpeechSynthesizer;
 import io.micrometer.core.instrument.Gauge;
@@ -174,7 +175,13 @@ public class Calls implements SipEndpoint.SipCalls {
         Request r = e.getRequest();
         String callId = ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
         if (((javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME)).getTag() != null) {
-            // in-dialog (a caller's or an agent phone's hold or session refresh): refused, so the media stays as it is
+            InboundCall call = bySipCall.get(callId);
+            String sdp = r.getRawContent() == null ? "" : new String(r.getRawContent(), StandardCharsets.UTF_8);
+            if (call != null && call.answerSdp != null && !sdp.contains("a=sendonly") && !sdp.contains("a=inactive")) {
+                refresh(call, st, call.answerSdp); // a caller's session refresh: the same answer, the media as it is
+                return;
+            }
+            // a hold, or an agent phone's re-INVITE: refused, so the media stays as it is
             sip.respond(st, Response.NOT_ACCEPTABLE_HERE, "re-INVITE not supported");
             return;
         }
@@ -187,6 +194,17 @@ public class Calls implements SipEndpoint.SipCalls {
         } catch (Sdp.Unacceptable u) {
             metrics.counter("cc_voice_calls_refused_total", "reason", "sdp").increment();
             sip.respond(st, Response.NOT_ACCEPTABLE_HERE, u.getMessage());
+            return;
+        }
+        SessionTimer timer = SessionTimer.negotiate(value(r, "Session-Expires"), value(r, "Supported"),
+                services.config().sip().sessionExpires(), services.config().sip().minSessionExpires());
+        if (timer.tooSmall()) {
+            metrics.counter("cc_voice_calls_refused_total", "reason", "session-interval").increment();
+            try {
+                sip.intervalTooSmall(st, services.config().sip().minSessionExpires());
+            } catch (Exception ex) {
+                LOG.debugf("422 not sent: %s", ex.getMessage());
+            }
             return;
         }
         String to = user(((javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME)).getAddress().getURI());
@@ -206,7 +224,9 @@ public class Calls implements SipEndpoint.SipCalls {
         InboundCall call = new InboundCall(services, callId, from, to, leg);
         bySipCall.put(callId, call);
         try {
-            call.dialog = sip.answer(st, Sdp.answer(leg.address(), leg.port(), offer.codec(), offer.eventPayloadType()));
+            call.answerSdp = Sdp.answer(leg.address(), leg.port(), offer.codec(), offer.eventPayloadType());
+            call.timer(timer);
+            call.dialog = sip.answer(st, call.answerSdp, timer);
         } catch (Exception ex) {
             LOG.warnf("call %s not answered: %s", callId, ex.getMessage());
             bySipCall.remove(callId);
@@ -243,6 +263,37 @@ public class Calls implements SipEndpoint.SipCalls {
         if (call != null) {
             call.signal(new Signal.CallerGone());
         }
+    }
+
+    @Override
+    public void onUpdate(RequestEvent e, ServerTransaction st) {
+        InboundCall call = bySipCall.get(callId(e.getRequest()));
+        if (call == null) {
+            sip.respond(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        refresh(call, st, e.getRequest().getRawContent() == null ? null : call.answerSdp);
+    }
+
+    private void refresh(InboundCall call, ServerTransaction st, String sdp) {
+        call.refreshed();
+        try {
+            sip.refreshed(st, sdp, call.timer());
+            metrics.counter("cc_voice_session_refreshes_total").increment();
+        } catch (Exception ex) {
+            LOG.debugf("refresh of %s not answered: %s", call.sipCallId, ex.getMessage());
+        }
+    }
+
+    /** A header's value(s), comma-joined; null when absent. */
+    private static String value(Request r, String name) {
+        java.util.ListIterator<?> it = r.getHeaders(name);
+        StringBuilder v = new StringBuilder();
+        while (it != null && it.hasNext()) {
+            String h = it.next().toString();
+            v.append(v.isEmpty() ? "" : ",").append(h.substring(h.indexOf(':') + 1).trim());
+        }
+        return v.isEmpty() ? null : v.toString();
     }
 
     @Override

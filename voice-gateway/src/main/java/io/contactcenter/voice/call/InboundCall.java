@@ -7,6 +7,7 @@ import io.contactcenter.voice.media.Leg;
 import io.contactcenter.voice.media.StreamStats;
 import io.contactcenter.voice.phone.Phones;
 import io.contactcenter.voice.sip.Sdp;
+import io.contactcenter.voice.sip.SessionTimer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,7 +49,12 @@ final class InboundCall implements Runnable, Leg.Listener {
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final AtomicLong tokens = new AtomicLong();
     private final long startedNanos = System.nanoTime();
+    private final CallMedia media;
     volatile Dialog dialog;
+    /** The SDP answered to the caller's INVITE: a session refresh is answered with it unchanged. */
+    volatile String answerSdp;
+    private volatile SessionTimer timer = SessionTimer.NONE;
+    private volatile long refreshedNanos = System.nanoTime();
     volatile String sessionId;
     volatile String contactId;
     private String state = "IVR";
@@ -65,7 +71,21 @@ final class InboundCall implements Runnable, Leg.Listener {
         this.from = from;
         this.to = to;
         this.caller = caller;
+        this.media = new CallMedia(services.quality().now());
         caller.listener(this);
+    }
+
+    void timer(SessionTimer t) {
+        timer = t;
+    }
+
+    SessionTimer timer() {
+        return timer;
+    }
+
+    /** The caller refreshed the session (re-INVITE or UPDATE): it is still there. */
+    void refreshed() {
+        refreshedNanos = System.nanoTime();
     }
 
     void signal(Signal sig) {
@@ -174,7 +194,10 @@ final class InboundCall implements Runnable, Leg.Listener {
                     return null;
                 }
                 case "record" -> voicemail(a.path("mailbox").asText(null));
-                case "transfer" -> LOG.infof("call %s: action transfer is not played by this gateway yet", sipCallId);
+                case "transfer" -> {
+                    transfer(a.path("to").asText(""));
+                    return null;
+                }
                 default -> LOG.debugf("call %s: unknown action %s", sipCallId, type);
             }
         }
@@ -279,6 +302,7 @@ final class InboundCall implements Runnable, Leg.Listener {
                 AgentLeg a = agent;
                 if (a.answered && !a.ended) {
                     a.ended = true;
+                    media.unbridged(caller, a.media);
                     s.calls().endAgent(a);
                     complete();
                 } else if (!a.answered) {
@@ -303,6 +327,7 @@ final class InboundCall implements Runnable, Leg.Listener {
         } else if (sig instanceof Signal.RingTimeout t && t.leg() == agent && !t.leg().answered) {
             s.calls().cancelAgent(t.leg()); // routing times the offer out and offers the call again
         } else if (sig instanceof Signal.AgentGone g && g.leg() == agent) {
+            media.unbridged(caller, g.leg().media);
             caller.unbridge();
             stopRecording();
             g.leg().media.close();
@@ -339,6 +364,76 @@ final class InboundCall implements Runnable, Leg.Listener {
         } finally {
             caller.record(null, true);
             s.recorder().finish(message);
+        }
+    }
+
+    /**
+     * The IVR's transfer out of the center (its session has ended as "transferred"): the number is called through the
+     * outbound trunk (a SIP URI is called as it is) presenting the caller's number, and the two are bridged until either
+     * hangs up. A target that declines or does not answer within the dial timeout gets the caller an apology.
+     */
+    private void transfer(String to) {
+        String uri = to.startsWith("sip:") ? to
+                : s.config().dial().trunkUri().filter(t -> to.startsWith("+")).map(t -> t.replace("{number}", to)).orElse(null);
+        if (uri == null) {
+            LOG.warnf("call %s: cannot transfer to '%s' (a +E.164 number needs cc.voice.dial.trunk-uri)", sipCallId, to);
+            transferred("failed");
+            return;
+        }
+        Leg media = s.media().open();
+        TransferLeg leg = new TransferLeg(this, media);
+        try {
+            leg.invite = s.sip().invite(uri, from == null || from.isBlank() ? "anonymous" : from, to, Sdp.offer(media.address(), media.port()));
+            s.calls().indexOutbound(leg);
+            long deadline = System.nanoTime() + s.config().dial().timeout().toNanos();
+            while (true) {
+                Signal sig = signals.poll(leg.answered ? s.config().rtp().timeout().toMillis() : Math.max(1, (deadline - System.nanoTime()) / 1_000_000),
+                        TimeUnit.MILLISECONDS);
+                if (sig == null && !leg.answered) {
+                    s.sip().cancel(leg.invite);
+                    transferred("no-answer");
+                    return;
+                }
+                if (sig == null && caller.stats().sinceLastPacketMillis() > s.config().rtp().timeout().toMillis()) {
+                    s.sip().bye(leg.dialog); // the caller's media died while transferred
+                    transferred("connected");
+                    return;
+                }
+                if (sig instanceof Signal.TransferAnswered a && a.leg() == leg) {
+                    caller.bridge(media);
+                } else if (sig instanceof Signal.TransferEnded e && e.leg() == leg) {
+                    transferred(e.status() == 0 ? "connected" : "failed");
+                    return;
+                } else if (sig instanceof Signal.CallerGone) {
+                    callerGone = true;
+                    if (leg.answered) {
+                        s.sip().bye(leg.dialog);
+                    } else {
+                        s.sip().cancel(leg.invite);
+                    }
+                    transferred(leg.answered ? "connected" : "abandoned");
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            transferred("failed");
+        } catch (Exception e) {
+            LOG.warnf("call %s: transfer to %s failed (%s)", sipCallId, uri, e.getMessage());
+            transferred("failed");
+        } finally {
+            caller.unbridge();
+            media.close();
+            s.calls().removeOutbound(leg);
+        }
+    }
+
+    /** How a transfer went; the caller of one that never connected hears why before the line closes. */
+    private void transferred(String result) {
+        s.metrics().counter("cc_voice_transfers_total", "result", result).increment();
+        outcome = "transfer-" + result;
+        if (!"connected".equals(result) && !callerGone) {
+            say("We are sorry, we could not connect your call. Please try again later.");
         }
     }
 
@@ -403,6 +498,7 @@ final class InboundCall implements Runnable, Leg.Listener {
             return;
         }
         caller.bridge(leg.media);
+        media.bridged(leg.agentId, caller);
         recording = s.recorder().start(sipCallId, contactId, leg.agentId, from);
         if (recording != null) {
             caller.record(recording.recording(), true);
@@ -432,7 +528,7 @@ final class InboundCall implements Runnable, Leg.Listener {
         try {
             if (deadlineNanos == Long.MAX_VALUE) {
                 while (true) {
-                    Signal sig = signals.poll(s.config().rtp().timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    Signal sig = signals.poll(Math.min(5000, s.config().rtp().timeout().toMillis()), TimeUnit.MILLISECONDS);
                     if (sig != null) {
                         return sig;
                     }
@@ -450,8 +546,19 @@ final class InboundCall implements Runnable, Leg.Listener {
         }
     }
 
-    /** No media from the caller for the RTP timeout: the call is dead (a crashed phone, a lost network). */
+    /**
+     * No media from the caller for the RTP timeout, or no session refresh in the negotiated interval (RFC 4028): the
+     * call is dead (a crashed phone, a lost network, a trunk that forgot the call).
+     */
     private void deadCheck() throws Interrupt {
+        SessionTimer t = timer;
+        if (t.seconds() > 0 && (System.nanoTime() - refreshedNanos) / 1_000_000 > t.expiresAfterMillis()) {
+            LOG.infof("call %s: no session refresh in %d s, ending it", sipCallId, t.seconds());
+            s.metrics().counter("cc_voice_calls_dead_total").increment();
+            outcome = "session-expired";
+            hangUp("session-expired");
+            common(new Signal.CallerGone());
+        }
         StreamStats.Snapshot in = caller.stats();
         long silentFor = in.packets() == 0 ? (System.nanoTime() - startedNanos) / 1_000_000 : in.sinceLastPacketMillis();
         if (silentFor > s.config().rtp().timeout().toMillis()) {
@@ -472,21 +579,32 @@ final class InboundCall implements Runnable, Leg.Listener {
     }
 
     private void apologize() {
+        say("We are sorry, we cannot take your call right now. Please try again later.");
+        hangUp(outcome);
+    }
+
+    /** Speaks {@code text} to its end (or until the caller hangs up), whatever state the call is in. */
+    private void say(String text) {
         try {
-            Clip sorry = s.tts().speak("We are sorry, we cannot take your call right now. Please try again later.", "en");
+            Clip clip = s.tts().speak(text, "en");
             long token = tokens.incrementAndGet();
-            caller.play(sorry, false, token);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sorry.millis() + 1000);
+            caller.play(clip, false, token);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(clip.millis() + 1000);
             while (System.nanoTime() < deadline) {
                 Signal sig = signals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (sig == null || sig instanceof Signal.PlayDone || sig instanceof Signal.CallerGone) {
-                    break;
+                if (sig == null || sig instanceof Signal.PlayDone) {
+                    return;
+                }
+                if (sig instanceof Signal.CallerGone) {
+                    callerGone = true;
+                    return;
                 }
             }
-        } catch (RuntimeException | InterruptedException e) {
-            LOG.debugf("apology not played: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.debugf("message not played: %s", e.getMessage());
         }
-        hangUp(outcome);
     }
 
     private void hangUp(String why) {
@@ -507,16 +625,16 @@ final class InboundCall implements Runnable, Leg.Listener {
         stopRecording();
         if (agent != null && !agent.ended) {
             if (agent.answered) {
+                media.unbridged(caller, agent.media);
                 s.calls().endAgent(agent);
             } else {
                 s.calls().cancelAgent(agent);
             }
             agent.media.close();
         }
-        s.quality().callEnded(this, caller.stats(), (System.nanoTime() - startedNanos) / 1e9);
+        s.log().ended(s.quality().callEnded(sipCallId, contactId, null, "INBOUND", outcome, media, caller.stats()));
         caller.close();
         s.calls().remove(this);
-        s.log().ended(this, outcome);
         s.metrics().counter("cc_voice_calls_total", "outcome", outcome).increment();
     }
 

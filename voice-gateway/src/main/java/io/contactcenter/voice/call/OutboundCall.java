@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.header.CallIdHeader;
 import org.jboss.logging.Logger;
 
 /**
@@ -100,6 +101,8 @@ final class OutboundCall implements Runnable {
         Party customer = new Party(s.media().open());
         Party agent = null;
         int status = 0;
+        CallMedia media = new CallMedia(s.quality().now());
+        String ended = "error";
         try {
             String uri = s.config().dial().trunkUri().orElseThrow().replace("{number}", dialing.phone());
             customer.invite = s.sip().invite(uri, s.config().dial().callerId(), dialing.phone(),
@@ -118,25 +121,30 @@ final class OutboundCall implements Runnable {
                 Event e = events.poll(s.config().rtp().timeout().toMillis(), TimeUnit.MILLISECONDS);
                 if (e == null) {
                     if (customer.media.stats().sinceLastPacketMillis() > s.config().rtp().timeout().toMillis()) {
+                        ended = "rtp-timeout";
                         break; // the customer's media died
                     }
                     continue;
                 }
                 if (e.party() == null) {
+                    ended = "desk-completed";
                     break; // routing completed the contact at the desk
                 }
                 if (e.party() == agent && e.status() == 200) {
                     customer.media.bridge(agent.media);
+                    media.bridged(dialing.agentId(), customer.media);
                     continue;
                 }
                 if (e.party() == agent && e.status() != 200) {
                     agentOn = false;
                     if (e.status() == 0) {
+                        ended = "agent-hung-up";
                         break; // the agent hung up: the callback is done
                     }
                     continue; // the agent's phone did not answer: the desk still has the call
                 }
                 if (e.party() == customer && e.status() == 0) {
+                    ended = "customer-hung-up";
                     customer.dialog = null; // hung up on their side
                     break;
                 }
@@ -155,13 +163,22 @@ final class OutboundCall implements Runnable {
         } finally {
             end(customer);
             if (agent != null) {
+                media.unbridged(customer.media, agent.media);
                 agent.media.close();
                 s.calls().removeOutbound(agent);
+            }
+            if (customer.answered) {
+                s.log().ended(s.quality().callEnded(callId(customer), contactId, dialing.callbackId(), "OUTBOUND", ended, media,
+                        customer.media.stats()));
             }
             customer.media.close();
             s.calls().removeOutbound(customer);
             s.calls().removeDial(contactId, this);
         }
+    }
+
+    private static String callId(Party p) {
+        return ((CallIdHeader) p.invite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
     }
 
     private int awaitFinal(Party p, Duration timeout) throws InterruptedException {

@@ -29,6 +29,13 @@ sealed interface Signal {
     record RingTimeout(AgentLeg leg) implements Signal {
     }
 
+    record TransferAnswered(TransferLeg leg) implements Signal {
+    }
+
+    /** The transfer's far end declined or failed ({@code status}), or hung up after answering (0). */
+    record TransferEnded(TransferLeg leg, int status) implements Signal {
+    }
+
     /** Routing completed the contact: an agent without a phone finished it at the desk. */
     record DeskCompleted() implements Signal {
     }

@@ -35,6 +35,8 @@ public interface VoiceConfig {
 
     Recording recording();
 
+    Twilio twilio();
+
     /** crm-service base URL: recording consent of the caller, and where recordings are attached. Unset: no CRM. */
     Optional<String> crmUrl();
 
@@ -69,7 +71,14 @@ public interface VoiceConfig {
         @WithDefault("5070")
         int port();
 
-        /** Digest realm of agents' registrations. */
+        /**
+         * Trunks that authenticate with digest credentials instead of a fixed address, as {@code username:password}
+         * pairs (a Secret's value; never in the repository). With any set, an INVITE from outside
+         * {@link #trunkSources()} is challenged (407) rather than refused, and taken when its credentials match.
+         */
+        Optional<List<String>> trunkAccounts();
+
+        /** Digest realm of agents' registrations and of trunks' INVITEs. */
         @WithDefault("contact-center")
         String realm();
 
@@ -79,6 +88,24 @@ public interface VoiceConfig {
          */
         @WithDefault("127.0.0.0/8")
         List<String> trunkSources();
+
+        /**
+         * Key of the registration challenges' nonces, the same on every replica: behind a SIP proxy (Kamailio's
+         * dispatcher) a phone's answer to a challenge may reach another replica than the one that sent it. Unset: a
+         * random key per process, right for a single replica.
+         */
+        Optional<String> nonceSecret();
+
+        /**
+         * RFC 4028 session interval asked of callers whose phones support timers and name none; they refresh the call
+         * within it, and a call nobody refreshed is ended.
+         */
+        @WithDefault("1800")
+        int sessionExpires();
+
+        /** Smallest session interval accepted (Min-SE); shorter requests get 422. RFC 4028 sets 90 as the floor. */
+        @WithDefault("90")
+        int minSessionExpires();
 
         /** Longest registration granted; phones asking for more get this. */
         @WithDefault("3600")
@@ -114,6 +141,28 @@ public interface VoiceConfig {
         /** How long a customer's phone rings before the attempt counts as NO_ANSWER. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    interface Twilio {
+        /**
+         * The account's auth token: every webhook's X-Twilio-Signature is checked with it. Unset: the adapter answers
+         * 503, so the number's fallback URL takes over.
+         */
+        Optional<String> authToken();
+
+        /**
+         * The adapter's base URL as the provider calls it (scheme, host, port, e.g. {@code https://cc.example.com}).
+         * Signatures cover the full URL the provider requested, which a proxy or ingress in front changes; unset: the
+         * URL this server received.
+         */
+        Optional<String> publicUrl();
+
+        /**
+         * Where a {@code bridge} to an agent dials: {@code client:{agent}} (the provider's voice SDK in the agent's
+         * browser, identity = agent id), or a SIP URI template such as {@code sip:{agent}@pbx.example.com}.
+         */
+        @WithDefault("client:{agent}")
+        String agentAddress();
     }
 
     interface Rtp {

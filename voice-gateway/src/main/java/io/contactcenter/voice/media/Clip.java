@@ -15,6 +15,11 @@ public final class Clip {
         return codec == Codec.PCMA ? alaw : ulaw;
     }
 
+    /** The audio as 16-bit samples again (a prompt served to a cloud voice provider). */
+    public short[] pcm() {
+        return G711.decode(ulaw, 0, ulaw.length, Codec.PCMU);
+    }
+
     public int samples() {
         return ulaw.length;
     }

@@ -31,4 +31,20 @@ public final class Quality {
         }
         return 1 + 0.035 * r + r * (r - 60) * (100 - r) * 7e-6;
     }
+
+    /** A conversation shorter than this says too little about one-way audio (a quick "wrong number" is silent too). */
+    public static final double ONE_WAY_MIN_CONNECTED_SECONDS = 10;
+
+    /** Less voice than this from one side of a conversation counts as none. */
+    public static final double ONE_WAY_MAX_VOICED_SECONDS = 0.5;
+
+    /**
+     * One-way audio: the two sides were connected long enough, packets came from both, yet one of them carried
+     * (almost) no voice. Packets that stop altogether are a dead call, caught by the RTP timeout instead.
+     */
+    public static boolean oneWayAudio(double connectedSeconds, long customerPackets, double customerVoicedSeconds,
+            long agentPackets, double agentVoicedSeconds) {
+        return connectedSeconds >= ONE_WAY_MIN_CONNECTED_SECONDS && customerPackets > 0 && agentPackets > 0
+                && Math.min(customerVoicedSeconds, agentVoicedSeconds) < ONE_WAY_MAX_VOICED_SECONDS;
+    }
 }

@@ -18,6 +18,7 @@ public final class StreamStats {
     private long cycles;
     private double jitter;
     private long lastTransit = Long.MIN_VALUE;
+    private int lastSeq;
     private long lastArrivalNanos;
     private long firstArrivalNanos;
     private long lastVoiceNanos;
@@ -39,16 +40,20 @@ public final class StreamStats {
             }
         }
         lastArrivalNanos = nowNanos;
-        // transit in timestamp units (8 kHz): arrival clock minus media clock; jitter is its smoothed variation
+        // transit in timestamp units (8 kHz): arrival clock minus media clock; jitter is its smoothed variation. Only
+        // between audio packets of one talk spurt: a telephone event keeps one timestamp for its whole length, and a
+        // new spurt (marker bit, a jump in sequence, a sender that restarted its stream) says nothing of the network.
         long arrival = nowNanos / 125_000L;
         long transit = arrival - rtp.timestamp();
-        if (lastTransit != Long.MIN_VALUE) {
+        int step = (rtp.sequence() - lastSeq) & 0xFFFF;
+        if (pcm != null && !rtp.marker() && lastTransit != Long.MIN_VALUE && step >= 1 && step <= 100) {
             long d = Math.abs(transit - lastTransit);
-            if (d < 8000 * 10) { // a timestamp jump (new talk spurt, new source) is no jitter
+            if (d < 4000) { // half a second of variation is a new stream, not a late packet
                 jitter += (d - jitter) / 16.0;
             }
         }
-        lastTransit = transit;
+        lastTransit = pcm != null ? transit : Long.MIN_VALUE;
+        lastSeq = rtp.sequence();
         if (pcm != null) {
             audioFrames++;
             long sum = 0;

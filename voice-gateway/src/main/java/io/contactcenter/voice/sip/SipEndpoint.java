@@ -1,6 +1,7 @@
 package io.contactcenter.voice.sip;
 
 import io.contactcenter.voice.config.VoiceConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,6 +65,9 @@ public class SipEndpoint implements SipListener {
 
         void onInfo(RequestEvent e, ServerTransaction st);
 
+        /** An in-dialog UPDATE: a session refresh (RFC 4028). */
+        void onUpdate(RequestEvent e, ServerTransaction st);
+
         void onResponse(ResponseEvent e);
 
         void onTimeout(ClientTransaction ct);
@@ -99,6 +103,11 @@ public class SipEndpoint implements SipListener {
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         stack = factory.createSipStack(p);
+        // set on the stack rather than named in its properties: the stack loads named classes with its own class loader
+        CountingParserFactory parsers = new CountingParserFactory();
+        ((gov.nist.javax.sip.stack.SIPTransactionStack) stack).setMessageParserFactory(parsers);
+        FunctionCounter.builder("cc_voice_sip_malformed_total", parsers, CountingParserFactory::malformed)
+                .description("SIP messages the stack could not parse (answered 400, or dropped)").register(registry);
         headers = factory.createHeaderFactory();
         addresses = factory.createAddressFactory();
         messages = factory.createMessageFactory();
@@ -159,16 +168,25 @@ public class SipEndpoint implements SipListener {
                 case Request.OPTIONS -> st.sendResponse(withAllow(messages.createResponse(Response.OK, r)));
                 case Request.REGISTER -> st.sendResponse(registrar.register(r, source + ":" + ((gov.nist.javax.sip.message.SIPMessage) r).getRemotePort(), messages, headers));
                 case Request.INVITE -> {
-                    if (!trunks.allows(source) && e.getDialog() == null) {
-                        registry.counter("cc_voice_calls_refused_total", "reason", "not-a-trunk").increment();
-                        st.sendResponse(messages.createResponse(Response.FORBIDDEN, r));
-                        return;
+                    if (e.getDialog() == null) {
+                        TrunkPolicy.Admission admission = trunks.admit(r, source);
+                        if (admission == TrunkPolicy.Admission.FORBIDDEN) {
+                            registry.counter("cc_voice_calls_refused_total", "reason", "not-a-trunk").increment();
+                            st.sendResponse(messages.createResponse(Response.FORBIDDEN, r));
+                            return;
+                        }
+                        if (admission != TrunkPolicy.Admission.ALLOWED) {
+                            registry.counter("cc_voice_calls_refused_total", "reason", "trunk-challenged").increment();
+                            st.sendResponse(trunks.challenge(r, messages, headers, admission == TrunkPolicy.Admission.STALE));
+                            return;
+                        }
                     }
                     calls.onInvite(e, st);
                 }
                 case Request.BYE -> calls.onBye(e, st);
                 case Request.CANCEL -> calls.onCancel(e, st);
                 case Request.INFO -> calls.onInfo(e, st);
+                case Request.UPDATE -> calls.onUpdate(e, st);
                 default -> st.sendResponse(withAllow(messages.createResponse(Response.METHOD_NOT_ALLOWED, r)));
             }
         } catch (Exception ex) {
@@ -192,7 +210,7 @@ public class SipEndpoint implements SipListener {
     }
 
     private Response withAllow(Response r) throws java.text.ParseException {
-        r.addHeader(headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO"));
+        r.addHeader(headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO, UPDATE"));
         return r;
     }
 
@@ -236,14 +254,42 @@ public class SipEndpoint implements SipListener {
     // ------------------------------------------------------------------ what the call layer sends
 
     /** Answers an INVITE with 200 and our SDP; the dialog is the call's from now on. */
-    public Dialog answer(ServerTransaction st, String sdp) throws Exception {
+    /** 200 OK to a new call, with the session timer negotiated (RFC 4028) when there is one. */
+    public Dialog answer(ServerTransaction st, String sdp, SessionTimer timer) throws Exception {
         Request invite = st.getRequest();
         Response ok = messages.createResponse(Response.OK, invite);
         ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(tag());
         ok.addHeader(contact());
+        withTimer(ok, timer);
         ok.setContent(sdp, sdpType());
         st.sendResponse(ok);
         return st.getDialog();
+    }
+
+    /** 200 OK to a session refresh (a re-INVITE, answered with the call's SDP unchanged, or an UPDATE). */
+    public void refreshed(ServerTransaction st, String sdp, SessionTimer timer) throws Exception {
+        Response ok = messages.createResponse(Response.OK, st.getRequest());
+        ok.addHeader(contact());
+        withTimer(ok, timer);
+        if (sdp != null) {
+            ok.setContent(sdp, sdpType());
+        }
+        st.sendResponse(ok);
+    }
+
+    /** 422 Session Interval Too Small, with the smallest interval this gateway takes. */
+    public void intervalTooSmall(ServerTransaction st, int minSeconds) throws Exception {
+        Response r = messages.createResponse(422, st.getRequest());
+        r.setReasonPhrase("Session Interval Too Small");
+        r.addHeader(headers.createHeader("Min-SE", String.valueOf(minSeconds)));
+        st.sendResponse(r);
+    }
+
+    private void withTimer(Response r, SessionTimer timer) throws java.text.ParseException {
+        if (timer.seconds() > 0) {
+            r.addHeader(headers.createHeader("Session-Expires", timer.header()));
+            r.addHeader(headers.createRequireHeader("timer"));
+        }
     }
 
     public void respond(ServerTransaction st, int status) {
