@@ -122,7 +122,7 @@ class VoiceCallTest {
             Eventually.await("baresip wrote what it heard", Duration.ofSeconds(10), Duration.ofMillis(200), () -> !phone.heard().isEmpty());
             assertThat(voicedSeconds(phone.heard().get(0))).as("caller's voice at the agent").isGreaterThan(3.0);
 
-            String contactId = ivrContact(number);
+            String contactId = VoiceLines.lastContact(number);
             Eventually.await("routing completed " + contactId, Duration.ofSeconds(20), Duration.ofMillis(300), () -> {
                 var r = given().header("Authorization", Stack.token("supervisor")).when().get(routing.url("/routing/contacts/" + contactId))
                         .then().extract();
@@ -171,7 +171,7 @@ class VoiceCallTest {
                 RtpEar ear = new RtpEar()) {
             var caller = callerWhoWaits(line, "+49305560101", ear, 14000);
             assertThat(phone.await(40)).as("phone: %s", phone.output()).isZero();
-            String contactId = ivrContact(line.number());
+            String contactId = VoiceLines.lastContact(line.number());
             Eventually.await("the declined contact waits again", Duration.ofSeconds(10), Duration.ofMillis(200), () -> {
                 var r = routingContact(contactId);
                 return "QUEUED".equals(r.path("state")) && r.path("agentId") == null;
@@ -221,7 +221,7 @@ class VoiceCallTest {
             Eventually.await(agent + " talks with the caller", Duration.ofSeconds(30), Duration.ofMillis(200),
                     () -> "BUSY".equals(given().header("Authorization", Stack.token("admin")).when()
                             .get(routing.url("/routing/agents/" + agent)).then().extract().path("state")));
-            String contactId = ivrContact(number);
+            String contactId = VoiceLines.lastContact(number);
             // the consent question follows the accept (300 ms budget): the agent may show busy a moment before
             Eventually.await("consent withdrawn: not recorded", Duration.ofSeconds(5), Duration.ofMillis(100),
                     () -> metric("cc_voice_recordings_total{result=\"no-consent\"}") == notRecorded + 1);
@@ -291,9 +291,7 @@ class VoiceCallTest {
         String number = "+49409975" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
         String callerNumber = "+4930554" + String.format("%04d", Math.abs(id.hashCode()) % 10000);
         customer(callerNumber, true);
-        String admin = Stack.token("admin");
-        String flow = "flow-vm-" + id;
-        given().header("Authorization", admin).contentType("application/yaml").body(("""
+        VoiceLines.flow(ivr, number, "flow-vm-" + id, """
                 name: Voicemail line
                 language: en
                 start: vm
@@ -301,17 +299,14 @@ class VoiceCallTest {
                 nodes:
                   vm: {type: voicemail, text: "Please leave a message after the tone.", mailbox: service-desk}
                   agent: {type: enqueue, queue: support}
-                """).getBytes()).when().put(ivr.url("/ivr/flows/" + flow)).then().log().ifValidationFails().statusCode(200);
-        given().header("Authorization", admin).when().post(ivr.url("/ivr/flows/" + flow + "/publish")).then().statusCode(200);
-        given().header("Authorization", admin).contentType("application/json").body("{\"flowId\":\"" + flow + "\"}")
-                .when().put(ivr.url("/ivr/numbers/" + number)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                """);
         try (RtpEar ear = new RtpEar()) {
             // the prompt and the tone take about 3 s; the caller speaks (sipp's sample, ~7 s), then presses '#'
             Sipp.Result call = Sipp.caller(callerNumber).pause(3500).talk().pause(7500).keys("#").awaitBye(10000)
                     .call(number, sipPort, ear, WORK, 60);
             assertThat(call.exitCode()).as("the gateway hangs up after '#': %s", call.output()).isZero();
         }
-        String contactId = ivrContact(number);
+        String contactId = VoiceLines.lastContact(number);
         assertThat(ivrOutcome(number)).isEqualTo("voicemail");
         String[] uri = new String[1];
         Eventually.await("the voicemail is attached in the CRM", Duration.ofSeconds(20), Duration.ofMillis(300), () -> {
@@ -329,19 +324,14 @@ class VoiceCallTest {
     void aTransferNodeCallsTheNumberThroughTheTrunkAndBridgesTheCallerUntilTheyHangUp() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String number = "+49409972" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
-        String admin = Stack.token("admin");
-        String flow = "flow-tr-" + id;
-        given().header("Authorization", admin).contentType("application/yaml").body(("""
+        VoiceLines.flow(ivr, number, "flow-tr-" + id, """
                 name: Transfer line
                 language: en
                 start: out
                 operator: out
                 nodes:
                   out: {type: transfer, text: "Connecting you to our partner.", to: "+4930551234567"}
-                """).getBytes()).when().put(ivr.url("/ivr/flows/" + flow)).then().log().ifValidationFails().statusCode(200);
-        given().header("Authorization", admin).when().post(ivr.url("/ivr/flows/" + flow + "/publish")).then().statusCode(200);
-        given().header("Authorization", admin).contentType("application/json").body("{\"flowId\":\"" + flow + "\"}")
-                .when().put(ivr.url("/ivr/numbers/" + number)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                """);
         double connected = metric("cc_voice_transfers_total{result=\"connected\"}");
         // the partner's line is the trunk (a sipp UAS that answers and stays until the gateway hangs up)
         try (SippPhone partner = SippPhone.customer(WORK, trunkPort, SippPhone.Answer.ANSWER); RtpEar ear = new RtpEar()) {
@@ -354,6 +344,35 @@ class VoiceCallTest {
         assertThat(ivrOutcome(number)).isEqualTo("transferred");
         Eventually.await("the transfer is counted as connected", Duration.ofSeconds(10), Duration.ofMillis(200),
                 () -> metric("cc_voice_transfers_total{result=\"connected\"}") == connected + 1);
+    }
+
+    @Test
+    void aPhoneWithoutTelephoneEventsKeysWithSipInfo() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String number = "+49409971" + String.format("%05d", Math.abs(id.hashCode()) % 100000);
+        String queue = "voice-info-" + id;
+        Stack.queue(routing, queue, "{\"strategy\":\"LONGEST_IDLE\"}");
+        // only the key reaches the queue: silence or a wrong key ends the call
+        VoiceLines.flow(ivr, number, "flow-info-" + id, """
+                name: INFO keys
+                language: en
+                start: menu
+                operator: queue
+                nodes:
+                  menu: {type: menu, text: "Press 2.", options: {"2": queue}, timeoutSeconds: 5, maxRetries: 1, noInput: bye, noMatch: bye}
+                  queue: {type: enqueue, queue: %s}
+                  bye: {type: hangup, text: "Goodbye."}
+                """.formatted(queue));
+        try (RtpEar ear = new RtpEar()) {
+            Sipp.Result call = Sipp.caller("+4930556" + String.format("%04d", Math.abs(id.hashCode()) % 10000))
+                    .pause(2500).infoKeys("2").pause(3000).call(number, sipPort, ear, WORK, 30);
+            assertThat(call.exitCode()).as("sipp: %s", call.output()).isZero();
+        }
+        String contactId = VoiceLines.lastContact(number);
+        Eventually.await("the INFO key queued " + contactId, Duration.ofSeconds(10), Duration.ofMillis(200), () -> {
+            var r = routingContact(contactId);
+            return r.statusCode() == 200 && queue.equals(r.path("queueId"));
+        });
     }
 
     @Test
@@ -376,7 +395,7 @@ class VoiceCallTest {
             XmlPath queued = twilio("/gather", TwilioWebhook.during(call, Map.of("Digits", "1", "FinishedOnKey", "")));
             assertThat(queued.getString("Response.Enqueue")).isEqualTo(line.queue());
             assertThat(queued.getString("Response.Enqueue.@waitUrl")).isEqualTo("/voice/twilio/wait");
-            String contactId = ivrContact(line.number());
+            String contactId = VoiceLines.lastContact(line.number());
 
             var offer = offers.next(Duration.ofSeconds(20));
             assertThat(offer.path("contactId").asText()).isEqualTo(contactId);
@@ -553,16 +572,6 @@ class VoiceCallTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(out).isZero();
-    }
-
-    private static String ivrContact(String number) throws Exception {
-        try (Connection c = Stack.database("ivr"); var st = c.prepareStatement(
-                "select contact_id from ivr_session where to_number = ? order by started_at desc limit 1")) {
-            st.setString(1, number);
-            ResultSet rs = st.executeQuery();
-            assertThat(rs.next()).as("an IVR session for %s", number).isTrue();
-            return rs.getString(1);
-        }
     }
 
     private static String ivrOutcome(String number) throws Exception {

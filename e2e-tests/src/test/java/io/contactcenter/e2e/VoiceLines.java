@@ -1,10 +1,13 @@
 package io.contactcenter.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactcenter.devstack.Eventually;
 import io.contactcenter.devstack.ServiceProcess;
 import io.contactcenter.devstack.Tokens;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -34,8 +37,7 @@ final class VoiceLines {
         given().header("Authorization", admin).contentType("application/json")
                 .body("{\"skills\":{},\"queues\":{\"" + line.queue() + "\":{\"level\":1,\"penalty\":0,\"weight\":1}}}")
                 .when().put(routing.url("/routing/agents/" + line.agent())).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        String flow = "flow-" + line.queue();
-        given().header("Authorization", admin).contentType("application/yaml").body(("""
+        flow(ivr, line.number(), "flow-" + line.queue(), """
                 name: Voice test line
                 language: en
                 start: welcome
@@ -55,14 +57,31 @@ final class VoiceLines {
                     queue: %s
                     attributes: {intent: "voice-test"}
                     hold: {music: [hold-music], announceEverySeconds: 60, announcePosition: true}
-                """).formatted(WELCOME, MENU, line.queue()).getBytes())
-                .when().put(ivr.url("/ivr/flows/" + flow)).then().log().ifValidationFails().statusCode(200);
-        given().header("Authorization", admin).when().post(ivr.url("/ivr/flows/" + flow + "/publish")).then().statusCode(200);
-        given().header("Authorization", admin).contentType("application/json").body("{\"flowId\":\"" + flow + "\"}")
-                .when().put(ivr.url("/ivr/numbers/" + line.number())).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                """.formatted(WELCOME, MENU, line.queue()));
         given().header("Authorization", admin).contentType("application/json").body("{\"password\":\"" + line.password() + "\"}")
                 .when().put(voice.url("/voice/phones/" + line.agent())).then().statusCode(200);
         return line;
+    }
+
+    /** Publishes {@code yaml} as flow {@code flowId} and binds {@code number} to it. */
+    static void flow(ServiceProcess ivr, String number, String flowId, String yaml) {
+        String admin = Stack.token("admin");
+        given().header("Authorization", admin).contentType("application/yaml").body(yaml.getBytes())
+                .when().put(ivr.url("/ivr/flows/" + flowId)).then().log().ifValidationFails().statusCode(200);
+        given().header("Authorization", admin).when().post(ivr.url("/ivr/flows/" + flowId + "/publish")).then().statusCode(200);
+        given().header("Authorization", admin).contentType("application/json").body("{\"flowId\":\"" + flowId + "\"}")
+                .when().put(ivr.url("/ivr/numbers/" + number)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    /** The contact of the latest IVR session of calls to {@code number}. */
+    static String lastContact(String number) throws Exception {
+        try (Connection c = Stack.database("ivr"); var st = c.prepareStatement(
+                "select contact_id from ivr_session where to_number = ? order by started_at desc limit 1")) {
+            st.setString(1, number);
+            ResultSet rs = st.executeQuery();
+            assertThat(rs.next()).as("an IVR session for %s", number).isTrue();
+            return rs.getString(1);
+        }
     }
 
     static void awaitRegistered(ServiceProcess voice, String agent) {

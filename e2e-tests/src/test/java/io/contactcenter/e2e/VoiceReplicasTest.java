@@ -114,7 +114,7 @@ class VoiceReplicasTest {
             assertThat(call.exitCode()).as("sipp: %s", call.output()).isZero();
             assertThat(ear.toneSeconds(1350, 1650, 0)).as("the agent's tone reached the caller").isGreaterThan(2.0);
         }
-        String contactId = lastContact(line.number());
+        String contactId = VoiceLines.lastContact(line.number());
         Eventually.await("routing completed " + contactId, Duration.ofSeconds(20), Duration.ofMillis(300), () -> {
             var r = given().header("Authorization", Stack.token("supervisor")).when().get(routing.url("/routing/contacts/" + contactId))
                     .then().extract();
@@ -125,16 +125,6 @@ class VoiceReplicasTest {
                 given().header("Authorization", Stack.token("admin")).when().get(routing.url("/routing/agents/" + line.agent()))
                         .then().extract().path("state")));
         return contactId;
-    }
-
-    private static String lastContact(String number) throws Exception {
-        try (Connection c = Stack.database("ivr"); var st = c.prepareStatement(
-                "select contact_id from ivr_session where to_number = ? order by started_at desc limit 1")) {
-            st.setString(1, number);
-            ResultSet rs = st.executeQuery();
-            assertThat(rs.next()).isTrue();
-            return rs.getString(1);
-        }
     }
 
     /** The replica that held the contact's call, and whether it bridged the agent's phone. */

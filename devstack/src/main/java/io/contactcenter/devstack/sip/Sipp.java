@@ -20,6 +20,8 @@ public final class Sipp {
     private final List<String> steps = new ArrayList<>();
     private final String caller;
     private boolean hangUp = true;
+    /** CSeq of the next request inside the dialog (the INVITE and its ACK are 1). */
+    private int nextCseq = 2;
 
     private Sipp(String caller) {
         this.caller = caller;
@@ -40,6 +42,19 @@ public final class Sipp {
             String name = k == '#' ? "pound" : k == '*' ? "star" : String.valueOf(k);
             steps.add("  <nop><action><exec play_pcap_audio=\"" + PCAPS + "dtmf_2833_" + name + ".pcap\"/></action></nop>");
             pause(600);
+        }
+        return this;
+    }
+
+    /** Keys as SIP INFO requests ({@code application/dtmf-relay}), as phones without RFC 4733 send them. */
+    public Sipp infoKeys(String keys) {
+        for (char k : keys.toCharArray()) {
+            String body = "Signal=" + k + "\nDuration=160\n";
+            steps.add("  <send retrans=\"500\"><![CDATA[\n" + inDialog(request("INFO", nextCseq++)).replace(
+                    "To: <sip:[service]@[remote_ip]:[remote_port]>", "To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]")
+                    + "Content-Type: application/dtmf-relay\nContent-Length: [len]\n\n" + body + "]]></send>");
+            steps.add("  <recv response=\"200\"/>");
+            pause(300);
         }
         return this;
     }
@@ -76,7 +91,7 @@ public final class Sipp {
                 "To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]")).append("Content-Length: 0\n\n]]></send>\n");
         steps.forEach(s -> x.append(s).append('\n'));
         if (hangUp) {
-            x.append("  <send retrans=\"500\"><![CDATA[\n").append(inDialog(request("BYE", 2)).replace("To: <sip:[service]@[remote_ip]:[remote_port]>",
+            x.append("  <send retrans=\"500\"><![CDATA[\n").append(inDialog(request("BYE", nextCseq)).replace("To: <sip:[service]@[remote_ip]:[remote_port]>",
                     "To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]")).append("Content-Length: 0\n\n]]></send>\n");
             x.append("  <recv response=\"200\"/>\n");
         }

@@ -381,7 +381,7 @@ final class InboundCall implements Runnable, Leg.Listener {
             return;
         }
         Leg media = s.media().open();
-        TransferLeg leg = new TransferLeg(this, media);
+        PlacedLeg leg = new PlacedLeg(media, (l, status) -> signal(new Signal.Transfer(l, status)));
         try {
             leg.invite = s.sip().invite(uri, from == null || from.isBlank() ? "anonymous" : from, to, Sdp.offer(media.address(), media.port()));
             s.calls().indexOutbound(leg);
@@ -399,10 +399,10 @@ final class InboundCall implements Runnable, Leg.Listener {
                     transferred("connected");
                     return;
                 }
-                if (sig instanceof Signal.TransferAnswered a && a.leg() == leg) {
+                if (sig instanceof Signal.Transfer t && t.leg() == leg && t.status() == 200) {
                     caller.bridge(media);
-                } else if (sig instanceof Signal.TransferEnded e && e.leg() == leg) {
-                    transferred(e.status() == 0 ? "connected" : "failed");
+                } else if (sig instanceof Signal.Transfer t && t.leg() == leg) {
+                    transferred(t.status() == 0 ? "connected" : "failed");
                     return;
                 } else if (sig instanceof Signal.CallerGone) {
                     callerGone = true;

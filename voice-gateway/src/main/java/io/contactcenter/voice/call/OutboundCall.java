@@ -26,56 +26,8 @@ final class OutboundCall implements Runnable {
     private static final Logger LOG = Logger.getLogger(OutboundCall.class);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** One far end of this call; its SIP happenings go to the call's queue. */
-    private final class Party implements OutboundLeg {
-        final Leg media;
-        volatile ClientTransaction invite;
-        volatile Dialog dialog;
-        volatile boolean answered;
-
-        Party(Leg media) {
-            this.media = media;
-        }
-
-        @Override
-        public Leg media() {
-            return media;
-        }
-
-        @Override
-        public ClientTransaction invite() {
-            return invite;
-        }
-
-        @Override
-        public boolean isAnswered() {
-            return answered;
-        }
-
-        @Override
-        public void provisional() {
-        }
-
-        @Override
-        public void onAnswered(Dialog d) {
-            dialog = d;
-            answered = true;
-            events.add(new Event(this, 200));
-        }
-
-        @Override
-        public void onFailed(int status) {
-            events.add(new Event(this, status));
-        }
-
-        @Override
-        public void onBye() {
-            events.add(new Event(this, 0));
-        }
-    }
-
     /** status: a final response code, 0 for a BYE, -1 for routing's completion. */
-    private record Event(Party party, int status) {
+    private record Event(PlacedLeg party, int status) {
     }
 
     private final CallServices s;
@@ -98,8 +50,8 @@ final class OutboundCall implements Runnable {
     @Override
     public void run() {
         Thread.currentThread().setName("dial-" + contactId);
-        Party customer = new Party(s.media().open());
-        Party agent = null;
+        PlacedLeg customer = party();
+        PlacedLeg agent = null;
         int status = 0;
         CallMedia media = new CallMedia(s.quality().now());
         String ended = "error";
@@ -177,11 +129,16 @@ final class OutboundCall implements Runnable {
         }
     }
 
-    private static String callId(Party p) {
+    private static String callId(PlacedLeg p) {
         return ((CallIdHeader) p.invite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
     }
 
-    private int awaitFinal(Party p, Duration timeout) throws InterruptedException {
+    /** A leg of this call: its SIP happenings go to the call's queue. */
+    private PlacedLeg party() {
+        return new PlacedLeg(s.media().open(), (leg, status) -> events.add(new Event(leg, status)));
+    }
+
+    private int awaitFinal(PlacedLeg p, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -197,7 +154,7 @@ final class OutboundCall implements Runnable {
         }
     }
 
-    private Party ringAgent() {
+    private PlacedLeg ringAgent() {
         if (dialing.agentId() == null) {
             return null;
         }
@@ -205,7 +162,7 @@ final class OutboundCall implements Runnable {
         if (phone == null) {
             return null;
         }
-        Party agent = new Party(s.media().open());
+        PlacedLeg agent = party();
         try {
             agent.invite = s.sip().invite(phone.contactUri(), dialing.phone().replace("+", ""), dialing.agentId(),
                     Sdp.offer(agent.media.address(), agent.media.port()));
@@ -218,7 +175,7 @@ final class OutboundCall implements Runnable {
         }
     }
 
-    private void end(Party p) {
+    private void end(PlacedLeg p) {
         if (p == null) {
             return;
         }

@@ -29,11 +29,8 @@ sealed interface Signal {
     record RingTimeout(AgentLeg leg) implements Signal {
     }
 
-    record TransferAnswered(TransferLeg leg) implements Signal {
-    }
-
-    /** The transfer's far end declined or failed ({@code status}), or hung up after answering (0). */
-    record TransferEnded(TransferLeg leg, int status) implements Signal {
+    /** The transfer's far end answered (200), hung up after answering (0), or declined or failed (the status). */
+    record Transfer(PlacedLeg leg, int status) implements Signal {
     }
 
     /** Routing completed the contact: an agent without a phone finished it at the desk. */

@@ -4,18 +4,26 @@ import io.contactcenter.voice.media.Leg;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 
-/** The call the gateway places for the IVR's {@code transfer}: out through the trunk, bridged with the caller. */
-final class TransferLeg implements OutboundLeg {
+/**
+ * A call the gateway places and then only bridges (a callback's customer and agent, a transfer's target): its SIP
+ * outcome goes to one handler as a number, 200 answered, 0 hung up after answering, else the final failure status.
+ */
+final class PlacedLeg implements OutboundLeg {
 
-    final InboundCall call;
+    /** Where the leg's outcomes go (a call's queue of happenings). */
+    interface Outcome {
+        void on(PlacedLeg leg, int status);
+    }
+
     final Leg media;
+    private final Outcome outcome;
     volatile ClientTransaction invite;
     volatile Dialog dialog;
     volatile boolean answered;
 
-    TransferLeg(InboundCall call, Leg media) {
-        this.call = call;
+    PlacedLeg(Leg media, Outcome outcome) {
         this.media = media;
+        this.outcome = outcome;
     }
 
     @Override
@@ -41,16 +49,16 @@ final class TransferLeg implements OutboundLeg {
     public void onAnswered(Dialog d) {
         dialog = d;
         answered = true;
-        call.signal(new Signal.TransferAnswered(this));
+        outcome.on(this, 200);
     }
 
     @Override
     public void onFailed(int status) {
-        call.signal(new Signal.TransferEnded(this, status));
+        outcome.on(this, status);
     }
 
     @Override
     public void onBye() {
-        call.signal(new Signal.TransferEnded(this, 0));
+        outcome.on(this, 0);
     }
 }
