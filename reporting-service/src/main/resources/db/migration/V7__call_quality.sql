@@ -1,5 +1,6 @@
 -- Media quality of every call the voice gateway carried (voice.call-ended on cc.voice), one row per call. The queue
--- comes from rpt_contact at query time (a transferred contact counts in the queue it ended in).
+-- comes from rpt_contact at query time (a transferred contact counts in the queue it ended in). MOS is null for a
+-- stream that carried no packet at all.
 create table rpt_call_quality (
   call_id            varchar(255) primary key,
   contact_id         varchar(64),
@@ -10,7 +11,7 @@ create table rpt_call_quality (
   packets            bigint not null,
   loss_ratio         double precision not null,
   jitter_ms          double precision not null,
-  mos                double precision not null,
+  mos                double precision,
   agent_loss_ratio   double precision,
   agent_jitter_ms    double precision,
   agent_mos          double precision,

@@ -211,8 +211,8 @@ class ActivityReportsTest {
                 .queryParam("from", "2026-02-02T09:00:00Z").queryParam("to", "2026-02-02T10:00:00Z").queryParam("interval", "PT1H")
                 .when().get("/reports/queues/" + queue + "/call-quality")
                 .then().statusCode(200)
-                .body(containsString("start,end,calls,average_mos"))
-                .body(containsString(",2,3.8600,3.3100,"));
+                .body(containsString("start,end,calls,calls_without_media,average_mos"))
+                .body(containsString(",2,0,3.8600,3.3100,"));
         given().header("Authorization", SUPERVISOR)
                 .queryParam("from", "2026-02-02T09:00:00Z").queryParam("to", "2026-02-02T10:00:00Z").queryParam("interval", "PT7M")
                 .when().get("/reports/queues/" + queue + "/call-quality")

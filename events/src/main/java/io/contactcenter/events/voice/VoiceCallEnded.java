@@ -23,11 +23,11 @@ public record VoiceCallEnded(@NotBlank String callId, String contactId, String c
         boolean oneWayAudio) {
 
     /**
-     * One received stream: RTP packets, losses (RFC 3550 A.3), interarrival jitter (A.8), the E-model MOS estimate and
-     * the seconds of it that carried voice.
+     * One received stream: RTP packets, losses (RFC 3550 A.3), interarrival jitter (A.8), the E-model MOS estimate (null
+     * when no packet arrived: there was nothing to judge) and the seconds of it that carried voice.
      */
     @RegisterForReflection
-    public record MediaQuality(long packets, long lost, double lossRatio, double jitterMillis, double mos,
+    public record MediaQuality(long packets, long lost, double lossRatio, double jitterMillis, Double mos,
             double voicedSeconds) {
     }
 }

@@ -164,9 +164,9 @@ public class IntervalResource {
     static String toCsv(CallQualityReport report) {
         StringBuilder csv = new StringBuilder("# " + (report.queueId() != null ? "queue=" + Csv.cell(report.queueId())
                 : "agent=" + Csv.cell(report.agentId())) + "; " + report.definition() + "\n"
-                + "start,end,calls,average_mos,minimum_mos,average_agent_mos,poor_calls,poor_rate,average_loss_ratio,"
+                + "start,end,calls,calls_without_media,average_mos,minimum_mos,average_agent_mos,poor_calls,poor_rate,average_loss_ratio,"
                 + "average_jitter_ms,maximum_jitter_ms,one_way_audio_calls\n");
-        report.rows().forEach(x -> line(csv, x.start(), x.end(), x.calls(), x.averageMos(), x.minimumMos(), x.averageAgentMos(),
+        report.rows().forEach(x -> line(csv, x.start(), x.end(), x.calls(), x.callsWithoutMedia(), x.averageMos(), x.minimumMos(), x.averageAgentMos(),
                 x.poorCalls(), x.poorRate(), x.averageLossRatio(), x.averageJitterMillis(), x.maximumJitterMillis(),
                 x.oneWayAudioCalls()));
         return csv.toString();

@@ -14,6 +14,8 @@ import java.util.List;
  * <li>Loss: packets lost ÷ expected, averaged over calls; jitter: RFC 3550 interarrival jitter, averaged and its
  * worst call.</li>
  * <li>One-way audio: connected for 10 s or more, packets from both sides, but (almost) no voice from one.</li>
+ * <li>Calls without media: the customer's stream carried no packet (MOS unknown); they count in {@code calls} but in
+ * none of the averages, so a silent line cannot pass for a perfect one.</li>
  * </ul>
  */
 public final class CallQualityMetrics {
@@ -22,21 +24,25 @@ public final class CallQualityMetrics {
     public static final double POOR_MOS = 3.6;
 
     public static final String DEFINITION = "poor = MOS < " + POOR_MOS + " on either stream; poorRate = poor / calls;"
-            + " MOS, loss and jitter averaged over calls as the gateway received them";
+            + " MOS, loss and jitter averaged over the calls that carried media, as the gateway received them";
 
     private CallQualityMetrics() {
     }
 
     /** One call's figures; the agent's are null when no agent phone was bridged. */
-    public record Call(Instant endedAt, double mos, double lossRatio, double jitterMillis, Double agentMos,
+    public record Call(Instant endedAt, Double mos, double lossRatio, double jitterMillis, Double agentMos,
             boolean oneWayAudio) {
 
         boolean poor() {
-            return mos < POOR_MOS || agentMos != null && agentMos < POOR_MOS;
+            return mos != null && mos < POOR_MOS || agentMos != null && agentMos < POOR_MOS;
+        }
+
+        boolean hasMedia() {
+            return mos != null;
         }
     }
 
-    public record Row(Instant start, Instant end, long calls, Double averageMos, Double minimumMos, Double averageAgentMos,
+    public record Row(Instant start, Instant end, long calls, long callsWithoutMedia, Double averageMos, Double minimumMos, Double averageAgentMos,
             long poorCalls, Double poorRate, Double averageLossRatio, Double averageJitterMillis, Double maximumJitterMillis,
             long oneWayAudioCalls) {
     }
@@ -62,19 +68,22 @@ public final class CallQualityMetrics {
     }
 
     private static Row row(Instant start, Instant end, List<Call> calls) {
-        if (calls.isEmpty()) {
-            return new Row(start, end, 0, null, null, null, 0, null, null, null, null, 0);
-        }
+        List<Call> measured = calls.stream().filter(Call::hasMedia).toList();
         long poor = calls.stream().filter(Call::poor).count();
         List<Double> agentMos = calls.stream().map(Call::agentMos).filter(m -> m != null).toList();
-        return new Row(start, end, calls.size(),
-                calls.stream().mapToDouble(Call::mos).average().orElseThrow(),
-                calls.stream().mapToDouble(Call::mos).min().orElseThrow(),
-                agentMos.isEmpty() ? null : agentMos.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-                poor, (double) poor / calls.size(),
-                calls.stream().mapToDouble(Call::lossRatio).average().orElseThrow(),
-                calls.stream().mapToDouble(Call::jitterMillis).average().orElseThrow(),
-                calls.stream().mapToDouble(Call::jitterMillis).max().orElseThrow(),
+        return new Row(start, end, calls.size(), calls.size() - measured.size(),
+                average(measured.stream().mapToDouble(Call::mos)),
+                measured.isEmpty() ? null : measured.stream().mapToDouble(Call::mos).min().orElseThrow(),
+                average(agentMos.stream().mapToDouble(Double::doubleValue)),
+                poor, calls.isEmpty() ? null : (double) poor / calls.size(),
+                average(measured.stream().mapToDouble(Call::lossRatio)),
+                average(measured.stream().mapToDouble(Call::jitterMillis)),
+                measured.isEmpty() ? null : measured.stream().mapToDouble(Call::jitterMillis).max().orElseThrow(),
                 calls.stream().filter(Call::oneWayAudio).count());
+    }
+
+    private static Double average(java.util.stream.DoubleStream values) {
+        java.util.OptionalDouble a = values.average();
+        return a.isPresent() ? a.getAsDouble() : null;
     }
 }

@@ -12,7 +12,7 @@ class CallQualityMetricsTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
 
-    private static CallQualityMetrics.Call call(int minute, double mos, double loss, double jitter, Double agentMos, boolean oneWay) {
+    private static CallQualityMetrics.Call call(int minute, Double mos, double loss, double jitter, Double agentMos, boolean oneWay) {
         return new CallQualityMetrics.Call(T0.plusSeconds(60L * minute), mos, loss, jitter, agentMos, oneWay);
     }
 
@@ -44,6 +44,19 @@ class CallQualityMetricsTest {
         assertThat(row.poorCalls()).isEqualTo(2);
         assertThat(row.poorRate()).isEqualTo(0.5);
         assertThat(row.oneWayAudioCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallThatCarriedNoMediaCountsButIsInNoAverage() {
+        var row = CallQualityMetrics.compute(List.of(call(1, 3.0, 0.1, 20, null, false), call(2, null, 0, 0, null, false)), T0,
+                T0.plus(Duration.ofHours(1)), Duration.ofHours(1)).get(0);
+
+        assertThat(row.calls()).isEqualTo(2);
+        assertThat(row.callsWithoutMedia()).isEqualTo(1);
+        assertThat(row.averageMos()).as("not pulled up by a silent line").isEqualTo(3.0);
+        assertThat(row.averageLossRatio()).isEqualTo(0.1);
+        assertThat(row.averageJitterMillis()).isEqualTo(20.0);
+        assertThat(row.poorCalls()).isEqualTo(1);
     }
 
     @Test
