@@ -380,10 +380,10 @@ final class InboundCall implements Runnable, Leg.Listener {
             transferred("failed");
             return;
         }
-        Leg media = s.media().open();
-        PlacedLeg leg = new PlacedLeg(media, (l, status) -> signal(new Signal.Transfer(l, status)));
+        Leg target = s.media().open();
+        PlacedLeg leg = new PlacedLeg(target, (l, status) -> signal(new Signal.Transfer(l, status)));
         try {
-            leg.invite = s.sip().invite(uri, from == null || from.isBlank() ? "anonymous" : from, to, Sdp.offer(media.address(), media.port()));
+            leg.invite = s.sip().invite(uri, from == null || from.isBlank() ? "anonymous" : from, to, Sdp.offer(target.address(), target.port()));
             s.calls().indexOutbound(leg);
             long deadline = System.nanoTime() + s.config().dial().timeout().toNanos();
             while (true) {
@@ -394,13 +394,13 @@ final class InboundCall implements Runnable, Leg.Listener {
                     transferred("no-answer");
                     return;
                 }
-                if (sig == null && caller.stats().sinceLastPacketMillis() > s.config().rtp().timeout().toMillis()) {
+                if (sig == null && callerSilentMillis() > s.config().rtp().timeout().toMillis()) {
                     s.sip().bye(leg.dialog); // the caller's media died while transferred
                     transferred("connected");
                     return;
                 }
                 if (sig instanceof Signal.Transfer t && t.leg() == leg && t.status() == 200) {
-                    caller.bridge(media);
+                    caller.bridge(target);
                 } else if (sig instanceof Signal.Transfer t && t.leg() == leg) {
                     transferred(t.status() == 0 ? "connected" : "failed");
                     return;
@@ -423,7 +423,7 @@ final class InboundCall implements Runnable, Leg.Listener {
             transferred("failed");
         } finally {
             caller.unbridge();
-            media.close();
+            target.close();
             s.calls().removeOutbound(leg);
         }
     }
@@ -559,8 +559,7 @@ final class InboundCall implements Runnable, Leg.Listener {
             hangUp("session-expired");
             common(new Signal.CallerGone());
         }
-        StreamStats.Snapshot in = caller.stats();
-        long silentFor = in.packets() == 0 ? (System.nanoTime() - startedNanos) / 1_000_000 : in.sinceLastPacketMillis();
+        long silentFor = callerSilentMillis();
         if (silentFor > s.config().rtp().timeout().toMillis()) {
             LOG.infof("call %s: no RTP for %d ms, ending it", sipCallId, silentFor);
             s.metrics().counter("cc_voice_calls_dead_total").increment();
@@ -568,6 +567,12 @@ final class InboundCall implements Runnable, Leg.Listener {
             hangUp("rtp-timeout");
             common(new Signal.CallerGone());
         }
+    }
+
+    /** How long the caller's media has been silent: since its last packet, or since the call began if none came. */
+    private long callerSilentMillis() {
+        StreamStats.Snapshot in = caller.stats();
+        return in.packets() == 0 ? (System.nanoTime() - startedNanos) / 1_000_000 : in.sinceLastPacketMillis();
     }
 
     private static void pause(long millis) {
