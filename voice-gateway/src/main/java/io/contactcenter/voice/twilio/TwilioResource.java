@@ -177,9 +177,7 @@ public class TwilioResource {
             @Context UriInfo uri) {
         Map<String, String> p = verified(form, signature, uri);
         return call(p).chain(call -> {
-            Uni<Void> completed = "CONNECTED".equals(call.state()) && call.contactId() != null
-                    ? edge.complete(call.contactId()).onFailure().recoverWithNull()
-                    : Uni.createFrom().voidItem();
+            Uni<Void> completed = completeIfConnected(call);
             Uni<JsonNode> next = completed.chain(() -> post(call, Map.of("type", "agent-ended")));
             return next.map(twiml::turn);
         });
@@ -254,13 +252,18 @@ public class TwilioResource {
             if (!first || "ENDED".equals(call.state())) {
                 return Uni.createFrom().voidItem();
             }
-            Uni<Void> completed = "CONNECTED".equals(call.state()) && call.contactId() != null
-                    ? edge.complete(call.contactId()).onFailure().recoverWithNull()
-                    : Uni.createFrom().voidItem();
+            Uni<Void> completed = completeIfConnected(call);
             return completed.chain(() -> edge.event(call.sessionId(), Map.of("type", "hangup")))
                     .onFailure().invoke(e -> LOG.warnf("hang-up of %s not taken by the IVR: %s", call.callSid(), e.getMessage()))
                     .onFailure().recoverWithNull().replaceWithVoid();
         });
+    }
+
+    /** A call connected to an agent ends its contact in routing (wrap-up); already ended there is fine. */
+    private Uni<Void> completeIfConnected(TwilioCalls.Call call) {
+        return "CONNECTED".equals(call.state()) && call.contactId() != null
+                ? edge.complete(call.contactId()).onFailure().recoverWithNull()
+                : Uni.createFrom().voidItem();
     }
 
     private Uni<TwilioCalls.Call> call(Map<String, String> p) {
