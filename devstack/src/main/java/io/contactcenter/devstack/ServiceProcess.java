@@ -56,7 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The packaged service's runnable jar. */
     public static Path jar(String name) {
-        Path jar = DevStack.root().resolve(("voice".equals(name) ? "voice-gateway" : name + "-service")
+        Path jar = DevStack.root().resolve(("voice".equals(name) ? "voice-gateway" : "web".equals(name) ? "web-console"
+                : name + "-service")
                 + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: run the whole build (mvn verify) so services are packaged first");
@@ -77,8 +78,10 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("CC_DB_NAME", "cc_" + name + "_test");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", DevStack.dbPassword(name));
+        if (!"web".equals(name)) { // the pages' server keeps no data
+            env.put("CC_DB_NAME", "cc_" + name + "_test");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", DevStack.dbPassword(name));
+        }
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevStack.publicKey().toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", DevStack.KAFKA_BOOTSTRAP);
         env.putAll(extraEnv);

@@ -14,6 +14,13 @@ public interface CrmConfig {
 
     Sla sla();
 
+    /**
+     * The disposition codes an agent chooses from at wrap-up, in the order the desk shows them. Deployers replace
+     * the list with their own (letters, digits and '-').
+     */
+    @WithDefault("resolved,follow-up-needed,case-opened,callback-scheduled,escalated,information-given,wrong-number,no-action")
+    java.util.List<String> dispositions();
+
 
     interface Lookup {
         /**

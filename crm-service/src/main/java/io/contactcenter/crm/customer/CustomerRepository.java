@@ -146,6 +146,8 @@ public class CustomerRepository {
                                         .execute(Tuple.of(id)))
                                 .chain(() -> tx.preparedQuery("update crm_case set subject = '(erased)', description = null"
                                         + " where customer_id = $1").execute(Tuple.of(id)))
+                                .chain(() -> tx.preparedQuery("update crm_interaction set wrap_notes = null"
+                                        + " where customer_id = $1 and wrap_notes is not null").execute(Tuple.of(id)))
                                 .chain(() -> tx.preparedQuery("update crm_case_event set note = null where case_id in"
                                         + " (select id from crm_case where customer_id = $1)").execute(Tuple.of(id)))
                                 .replaceWith(true));

@@ -128,6 +128,31 @@ public class InteractionService {
                 });
     }
 
+    /**
+     * Stores the handling agent's disposition and notes on the contact's interaction. {@code agent} is the caller when
+     * it is an agent (it may wrap up only what it handled), null for supervisors and admins. Null when there is no such
+     * interaction (yet: it is built from the contact's events, so it may trail the desk by a moment).
+     */
+    public Uni<InteractionView> wrapUp(String interactionId, String agent, WrapUpRequest request, Instant now) {
+        return pool.withTransaction(tx -> tx.preparedQuery("select agent_id from crm_interaction where id = $1 for update")
+                .execute(Tuple.of(interactionId)).chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().<Boolean>nullItem();
+                    }
+                    String handler = rows.iterator().next().getString("agent_id");
+                    if (agent != null && !agent.equals(handler)) {
+                        return Uni.createFrom().failure(new ClientErrorException("Interaction '" + interactionId
+                                + "' is not recorded as handled by you" + (handler == null ? " (yet: try again)" : "")
+                                + "; agents wrap up only their own contacts.", 409));
+                    }
+                    return tx.preparedQuery("update crm_interaction set disposition = $2, wrap_notes = $3, wrapped_by = $4,"
+                                    + " wrapped_at = $5, updated_at = $5 where id = $1")
+                            .execute(Tuple.of(interactionId, request.disposition(), request.notes(),
+                                    agent == null ? handler : agent, utc(now)))
+                            .replaceWith(true);
+                })).chain(done -> done == null ? Uni.createFrom().nullItem() : find(interactionId));
+    }
+
     private RecordingView recording(Row r) {
         return new RecordingView(r.getString("id"), r.getString("interaction_id"), r.getString("case_id"),
                 r.getString("uri"), r.getString("media_type"), r.getDouble("duration_seconds"), instant(r, "recorded_at"),
@@ -140,7 +165,8 @@ public class InteractionService {
                 r.getString("outcome"), r.getDouble("wait_seconds"), r.getDouble("handle_seconds"),
                 r.getInteger("transfers"), r.getString("ivr_outcome"),
                 r.getShort("csat") == null ? null : r.getShort("csat").intValue(), r.getString("repeat_of"),
-                r.getString("parent_id"), recordings);
+                r.getString("parent_id"), recordings, r.getString("disposition"), r.getString("wrap_notes"),
+                r.getString("wrapped_by"), instant(r, "wrapped_at"));
     }
 
     private String write(Map<String, Object> map) {

@@ -7,6 +7,8 @@ import io.contactcenter.reporting.metrics.CallQualityMetrics;
 import io.contactcenter.reporting.metrics.IntervalMetrics;
 import io.contactcenter.reporting.metrics.IvrIntervalMetrics;
 import io.contactcenter.reporting.metrics.ServiceLevelDefinition;
+import io.contactcenter.events.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,9 +34,11 @@ public class IntervalResource {
     private static final String CSV = "text/csv;qs=0.5";
 
     private final IntervalService intervals;
+    private final SecurityIdentity identity;
 
-    public IntervalResource(IntervalService intervals) {
+    public IntervalResource(IntervalService intervals, SecurityIdentity identity) {
         this.intervals = intervals;
+        this.identity = identity;
     }
 
     @GET
@@ -77,8 +81,10 @@ public class IntervalResource {
     @GET
     @Path("/agents/{agentId}/intervals")
     @Produces(JSON)
-    @RolesAllowed({"supervisor", "admin", "service"})
+    @RolesAllowed({"agent", "supervisor", "admin", "service"})
     public Uni<List<AgentIntervalMetrics.Row>> agent(@PathParam("agentId") String agentId, @Valid @BeanParam IntervalQuery q) {
+        // an agent sees its own day (the desk's "my day"), never a colleague's
+        Roles.requireOwn(identity, agentId, "figures");
         Range r = Range.of(q.from, q.to, q.interval);
         return intervals.agent(agentId, r.from(), r.to(), r.interval());
     }

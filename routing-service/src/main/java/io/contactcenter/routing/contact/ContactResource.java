@@ -7,15 +7,22 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/routing/contacts")
@@ -42,6 +49,14 @@ public class ContactResource {
                         URI.create(uri.getPath() + "/" + result.contact().contactId()))
                         .entity(result.contact()).build()
                 : RestResponse.ok(result.contact()));
+    }
+
+    /** The contacts waiting in a queue, next first (position 1), at most {@code limit} (200). */
+    @GET
+    @RolesAllowed({"supervisor", "admin"})
+    public Uni<List<ContactView>> waiting(@QueryParam("queue") @NotBlank(message = "name the queue: ?queue=")
+            @Size(max = 64) String queueId, @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+        return contacts.waitingIn(queueId, limit);
     }
 
     /** State; while waiting also position (1 = next) and estimated wait. */
@@ -72,7 +87,10 @@ public class ContactResource {
         return contacts.complete(contactId, Caller.agentOrNull(identity), hold);
     }
 
-    /** To another queue or a named agent, with all the context. */
+    /**
+     * To another queue or a named agent, with all the context. A supervisor may also move a contact that is still
+     * waiting to another queue; it keeps its place in line (virtual start time).
+     */
     @POST
     @Path("/{contactId}/transfer")
     @RolesAllowed({"agent", "supervisor", "admin"})

@@ -36,6 +36,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -339,9 +340,13 @@ public class ContactService {
     public Uni<ContactView> transfer(String contactId, String caller, String toQueueId, String toAgentId,
             Integer priority) {
         return pool.withTransaction(tx -> lockKnown(tx, contactId).chain(c -> {
+            if (c.state == ContactState.QUEUED && caller == null && toQueueId != null) {
+                return move(tx, c, toQueueId, priority);
+            }
             if (c.state != ContactState.CONNECTED) {
                 return Uni.createFrom().failure(conflict("Contact '" + contactId + "' is " + c.state
-                        + "; only a connected contact can be transferred."));
+                        + "; only a connected contact can be transferred"
+                        + (caller == null ? ", or a waiting one moved to another queue." : ".")));
             }
             if (caller != null && !caller.equals(c.agentId)) {
                 return Uni.createFrom().failure(conflict("Contact '" + contactId + "' is handled by another agent."));
@@ -373,6 +378,41 @@ public class ContactService {
                 });
             });
         }));
+    }
+
+    /**
+     * A supervisor moves a waiting contact to another queue. Like a transfer it keeps its virtual start time and
+     * context, so the caller does not lose their turn; the event says no agent handed it over.
+     */
+    private Uni<ContactView> move(SqlClient tx, ContactRow c, String toQueueId, Integer priority) {
+        if (toQueueId.equals(c.queueId)) {
+            return Uni.createFrom().failure(conflict("Contact '" + c.id + "' already waits in queue '" + toQueueId + "'."));
+        }
+        return queues.find(tx, toQueueId).chain(queue -> {
+            if (queue == null) {
+                return Uni.createFrom().<ContactView>failure(unknownQueue(toQueueId));
+            }
+            Instant now = Sql.now(clock);
+            String fromQueue = c.queueId;
+            if (priority != null) {
+                c.priority = priority;
+            }
+            return outbox.publish(tx, EventTypes.CONTACT_TRANSFERRED, c.id,
+                    new ContactTransferred(c.id, fromQueue, null, queue.id(), null, now))
+                    .chain(() -> admit(tx, c, queue, now, 0, false))
+                    .call(() -> signals.wake(tx));
+        });
+    }
+
+    /** The contacts waiting in a queue, in the order they will be served (at most {@code limit}). */
+    public Uni<List<ContactView>> waitingIn(String queueId, int limit) {
+        return contacts.waitingIn(pool, queueId, limit).map(rows -> {
+            List<ContactView> views = new java.util.ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                views.add(ContactView.of(rows.get(i), i + 1, null));
+            }
+            return views;
+        });
     }
 
     /** Ends the agent's part: the accepted offer ends, capacity frees, wrap-up starts. */
