@@ -221,7 +221,7 @@ for (const file of files) {
   console.log(`${file}: ${objects.length} objects checked`);
 }
 if (generatedRoot) {
-  for (const module of ["routing-service", "ivr-service", "callback-service", "crm-service", "reporting-service", "voice-gateway"]) {
+  for (const module of ["routing-service", "ivr-service", "callback-service", "crm-service", "reporting-service", "voice-gateway", "web-console"]) {
     const generatedFile = join(generatedRoot, module, "target/kubernetes/kubernetes.yml");
     if (existsSync(generatedFile)) {
       for (const o of load(generatedFile)) await validateSchema(generatedFile, o);

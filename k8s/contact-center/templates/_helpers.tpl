@@ -17,9 +17,9 @@ app.kubernetes.io/name: {{ include "cc.appName" . }}
 app.kubernetes.io/part-of: contact-center
 {{- end -}}
 
-{{/* The application's name: <service>-service, and voice-gateway for the gateway. */}}
+{{/* The application's name: <service>-service, voice-gateway for the gateway, web-console for the pages. */}}
 {{- define "cc.appName" -}}
-{{- if eq .name "voice" }}voice-gateway{{ else }}{{ .name }}-service{{ end -}}
+{{- if eq .name "voice" }}voice-gateway{{ else if eq .name "web" }}web-console{{ else }}{{ .name }}-service{{ end -}}
 {{- end -}}
 
 {{- define "cc.image" -}}

@@ -197,6 +197,43 @@ class InteractionHistoryTest {
     }
 
     @Test
+    void theHandlingAgentsWrapUpIsStoredOnTheInteractionAndNobodyElseCanWriteIt() {
+        var c = CrmFixtures.customer("STANDARD");
+        String contact = UUID.randomUUID().toString();
+        Instant t0 = Instant.now().minusSeconds(300);
+        send(Topics.CONTACTS, EventTypes.CONTACT_ARRIVED, contact, new ContactArrived(contact, Channel.VOICE, c.phone(), "+4940555000", t0));
+        send(Topics.CONTACTS, EventTypes.CONTACT_ANSWERED, contact, new ContactAnswered(contact, "support", "agent-w", 12.0, t0.plusSeconds(12)));
+        awaitTimeline(c.customerId(), "[0].agentId", "agent-w");
+        String wrapUp = "{\"disposition\":\"resolved\",\"notes\":\"Explained the invoice.\"}";
+
+        given().header("Authorization", Tokens.agent("agent-other")).contentType("application/json").body(wrapUp)
+                .when().post("/crm/interactions/" + contact + "/wrap-up")
+                .then().statusCode(409).body("detail", containsString("not recorded as handled by you"));
+        given().header("Authorization", Tokens.agent("agent-w")).contentType("application/json")
+                .body("{\"disposition\":\"made-up\"}")
+                .when().post("/crm/interactions/" + contact + "/wrap-up")
+                .then().statusCode(400).body("detail", containsString("resolved"));
+        given().header("Authorization", Tokens.agent("agent-w")).contentType("application/json").body("{}")
+                .when().post("/crm/interactions/" + contact + "/wrap-up")
+                .then().statusCode(400);
+        given().header("Authorization", Tokens.agent("agent-w")).contentType("application/json").body(wrapUp)
+                .when().post("/crm/interactions/nope-" + contact + "/wrap-up")
+                .then().statusCode(404);
+        given().header("Authorization", AGENT).when().get("/crm/interactions/" + contact)
+                .then().statusCode(200).body("disposition", org.hamcrest.Matchers.nullValue());
+
+        given().header("Authorization", Tokens.agent("agent-w")).contentType("application/json").body(wrapUp)
+                .when().post("/crm/interactions/" + contact + "/wrap-up")
+                .then().statusCode(200)
+                .body("disposition", equalTo("resolved"))
+                .body("notes", equalTo("Explained the invoice."))
+                .body("wrappedBy", equalTo("agent-w"));
+        timeline(c.customerId()).body("[0].disposition", equalTo("resolved"));
+        given().header("Authorization", AGENT).when().get("/crm/dispositions")
+                .then().statusCode(200).body("$", hasItems("resolved", "case-opened", "callback-scheduled"));
+    }
+
+    @Test
     void timelineRejectsBadRangesAndUnknownCustomers() {
         given().header("Authorization", AGENT).queryParam("from", "yesterday")
                 .when().get("/crm/customers/" + CrmFixtures.customer("NEW").customerId() + "/interactions")
