@@ -17,6 +17,7 @@ const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-qui
 const pages = [
   { name: 'desk', url: `${base}/desk/#token=${agentToken}`, ready: '[data-testid=myday]' },
   { name: 'console', url: `${base}/console/#token=${supervisorToken}`, ready: '[data-testid=queues]' },
+  { name: 'console, flow editor', url: `${base}/console/#tab=flows&token=${supervisorToken}`, ready: '[data-testid=flow-doc]' },
   { name: 'wallboard (baseline: hand-written page, no framework)', url: `${base.replace(/:\d+$/, ':8085')}/wallboard/#token=${supervisorToken}`, ready: '#queues' },
 ];
 
@@ -56,8 +57,8 @@ try {
       const ready = Date.now() - t0;
       const nav = await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0];
         return { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, bytes: performance.getEntriesByType('resource')
-          .filter(r => r.initiatorType === 'script' || r.initiatorType === 'link' || r.initiatorType === 'css')
-          .reduce((s, r) => s + (r.encodedBodySize || 0), 0) + n.encodedBodySize }; });
+          .filter(r => /\.(js|css)$/.test(new URL(r.name).pathname))
+          .reduce((s, r) => s + (r.transferSize || r.encodedBodySize || 0), 0) + (n.transferSize || n.encodedBodySize) }; });
       timings[p.name].push({ ready, ...nav });
       await context.close();
     }
@@ -85,7 +86,8 @@ lines.push('| page | accessibility | performance | best practices | FCP | LCP | 
 for (const r of results) lines.push(`| ${r.page} | **${r.accessibility}** | ${r.performance} | ${r.bestPractices} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${r.failedA11y.join(', ') || 'none'} |`);
 lines.push('', `## Load time (${runs} cold loads each; navigation start → working screen with live data)`, '');
 lines.push('| page | median ready | each run (ready) | median DOMContentLoaded | bytes transferred (html+js+css) |', '|---|---|---|---|---|');
-const wb = median(timings[pages[2].name].map(t => t.ready));
+const baseline = pages[pages.length - 1].name;
+const wb = median(timings[baseline].map(t => t.ready));
 for (const p of pages) {
   const t = timings[p.name];
   const m = median(t.map(x => x.ready));
@@ -99,5 +101,5 @@ lines.push('', 'The OIDC client (oidc-client-ts) is a chunk of its own, loaded o
   + 'with dev sign-in the pages never fetch it.', '', '## Raw', '', '```json', JSON.stringify({ results, timings, files }, null, 1), '```', '');
 writeFileSync(outFile, lines.join('\n'));
 console.log(JSON.stringify(results));
-const worst = Math.min(...results.slice(0, 2).map(r => r.accessibility));
+const worst = Math.min(...results.slice(0, -1).map(r => r.accessibility));
 if (worst < 95) { console.error(`accessibility ${worst} < 95`); process.exit(1); }

@@ -123,7 +123,7 @@ export function Flows() {
 }
 
 function Graph({ g, byNode, path }) {
-  const W = 150, H = 44, GX = 40, GY = 16;
+  const W = 124, H = 40, GX = 26, GY = 12;
   const pos = id => ({ x: g.nodes[id].x * (W + GX) + 10, y: g.nodes[id].y * (H + GY) + 10 });
   const ids = Object.keys(g.nodes);
   const width = (Math.max(0, ...ids.map(id => g.nodes[id].x)) + 1) * (W + GX) + 20;
@@ -136,7 +136,7 @@ function Graph({ g, byNode, path }) {
       return html`<g class=${'node' + (bad ? ' invalid' : '') + (visited.has(id) ? ' visited' : '') + (id === g.start ? ' start' : '')}
           data-node=${id} data-invalid=${bad ? 'true' : 'false'}>
         <rect x=${p.x} y=${p.y} width=${W} height=${H} rx="6"></rect>
-        <text x=${p.x + 8} y=${p.y + 18}>${id.length > 18 ? id.slice(0, 17) + '…' : id}</text>
+        <text x=${p.x + 8} y=${p.y + 18}>${id.length > 15 ? id.slice(0, 14) + '…' : id}</text>
         <text x=${p.x + 8} y=${p.y + 34} class="type">${g.nodes[id].type}${bad ? ' ⚠' : ''}</text>
         <title>${id} (${g.nodes[id].type})${bad ? ': ' + bad.join('; ') : ''}</title></g>`; })}
   </svg></div>`;

@@ -1,9 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useState, useEffect } from 'preact/hooks';
 import { html, mount } from '../lib/ui.js';
 import { t } from '../lib/i18n.js';
 import { Live } from './live.js';
 import { Boards } from './boards.js';
-import { Flows } from './flows.js';
 
 const TABS = ['live', 'boards', 'flows'];
 
@@ -11,6 +10,9 @@ function Console() {
   const params = new URLSearchParams(location.hash.slice(1));
   const [tab, setTab] = useState(TABS.includes(params.get('tab')) ? params.get('tab') : 'live');
   const settings = { target: Number(params.get('target') || 0.8), maxWait: Number(params.get('maxWait') || 60) };
+  // the flow editor brings a YAML parser: loaded when its tab is first opened, not with the live view
+  const [Flows, setFlows] = useState(null);
+  useEffect(() => { if (tab === 'flows' && !Flows) import('./flows.js').then(m => setFlows(() => m.Flows)); }, [tab]);
   const select = name => { setTab(name); history.replaceState(null, '', '#tab=' + name); };
   const onKey = e => {
     const i = TABS.indexOf(tab);
@@ -29,7 +31,7 @@ function Console() {
     <div role="tabpanel" id=${'panel-' + tab} aria-labelledby=${'tab-' + tab} class="panel-body">
       ${tab === 'live' && html`<${Live} settings=${settings} />`}
       ${tab === 'boards' && html`<${Boards} />`}
-      ${tab === 'flows' && html`<${Flows} />`}
+      ${tab === 'flows' && (Flows ? html`<${Flows} />` : html`<p>${t('common.loading')}</p>`)}
     </div>`;
 }
 

@@ -150,8 +150,7 @@ function StateControl({ agentId, agent, onChange, onError }) {
   const state = agent?.state;
   return html`
     <div class="state" role="group" aria-label=${t('desk.state')}>
-      <p>${t('desk.you')} <strong>${agentId}</strong> · ${t('desk.state')}:
-        <strong data-testid="agent-state" data-state=${state || ''}>${state ? t('state.' + state) : '–'}</strong>
+      <p>${t('desk.you')} <strong>${agentId}</strong> · ${t('desk.state')}:${' '}<strong data-testid="agent-state" data-state=${state || ''}>${state ? t('state.' + state) : '–'}</strong>
         ${agent?.reasonCode ? html` (${t('reason.' + agent.reasonCode)})` : ''}</p>
       <button type="button" class="primary" onClick=${() => set('AVAILABLE')} data-testid="go-available">${t('state.AVAILABLE')}</button>
       <label>${t('desk.reason')}
@@ -171,8 +170,7 @@ function OfferCard({ offer, now, onAccept, onReject }) {
     <section class="card offer" role="alertdialog" aria-labelledby=${'offer-' + offer.offerId} data-testid="offer"
         data-offer=${offer.offerId} data-contact=${offer.contactId}>
       <h2 id=${'offer-' + offer.offerId}>${t('offer.incoming', { channel: t('channel.' + offer.channel), queue: offer.queueId })}</h2>
-      <p>${t('offer.waited', { time: duration(offer.waitedSeconds) })} ·
-        <span data-testid="countdown" aria-live="off">${t('offer.ringsFor', { s: Math.ceil(left) })}</span></p>
+      <p>${t('offer.waited', { time: duration(offer.waitedSeconds) })} ·${' '}<span data-testid="countdown" aria-live="off">${t('offer.ringsFor', { s: Math.ceil(left) })}</span></p>
       <progress max=${total} value=${left} aria-label=${t('offer.timeLeft')}></progress>
       <${Pop} offer=${offer} />
       <div class="actions">

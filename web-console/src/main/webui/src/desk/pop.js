@@ -3,10 +3,10 @@
 import { useState, useEffect } from 'preact/hooks';
 import { html } from '../lib/ui.js';
 import { get, ApiError } from '../lib/api.js';
-import { t, dateTime, number } from '../lib/i18n.js';
+import { t, has, dateTime, number } from '../lib/i18n.js';
 
 /** Attributes the IVR or routing set for machines, not for the agent's eyes. */
-const INTERNAL = new Set(['customerId', 'callerNumber', 'callId', 'sessionId', 'flowId', 'flowVersion', 'contactId']);
+const INTERNAL = new Set(['customerId', 'callerNumber', 'callId', 'sessionId', 'ivrSessionId', 'flowId', 'flowVersion', 'contactId']);
 
 export async function loadContext(attributes) {
   if (attributes?.customerId) return get(`/crm/customers/${encodeURIComponent(attributes.customerId)}/context`);
@@ -54,7 +54,7 @@ export function Pop({ offer }) {
           <h4>${t('pop.collected')}</h4>
           <dl data-testid="pop-ivr">
             ${collected.length === 0 && html`<dd>${t('pop.nothingCollected')}</dd>`}
-            ${collected.map(([k, v]) => html`<dt>${t('attr.' + k)}</dt><dd data-attr=${k}>${v}</dd>`)}
+            ${collected.map(([k, v]) => html`<dt>${has('attr.' + k) ? t('attr.' + k) : k}</dt><dd data-attr=${k}>${v}</dd>`)}
           </dl>
         </div>
         ${ctx?.risk && html`<div>

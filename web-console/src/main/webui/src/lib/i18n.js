@@ -32,6 +32,9 @@ export function applyToDocument() {
   document.documentElement.dir = direction();
 }
 
+/** Whether a message exists for key (e.g. a label for an attribute the IVR may or may not have named). */
+export function has(key) { return key in catalogs[lang] || key in catalogs.en; }
+
 /** The message for key, with {name} placeholders filled; falls back to English, then to the key itself. */
 export function t(key, params) {
   const text = catalogs[lang][key] ?? catalogs.en[key] ?? key;
