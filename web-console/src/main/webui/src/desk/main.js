@@ -276,6 +276,54 @@ function CaseForm({ offer, onDone }) {
     } catch (err) { setResult({ ok: false, text: err.message }); }
   };
   if (!customerId) return html`<p class="panel">${resolving ? t('common.loading') : t('case.noCustomer')}</p>`;
+  return html`<div>
+    <${NewCase} offer=${offer} customerId=${customerId} form=${form} set=${set} submit=${submit} result=${result} />
+    <${CaseUpdate} offer=${offer} customerId=${customerId} />
+  </div>`;
+}
+
+const STATUSES = ['DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED', 'CANCELLED', 'REGISTERED'];
+
+/** Moves one of the customer's open cases on: a status with a note, or a dispatch to a partner. */
+function CaseUpdate({ customerId }) {
+  const [cases, setCases] = useState([]);
+  const [caseId, setCaseId] = useState('');
+  const [status, setStatus] = useState('IN_PROGRESS');
+  const [note, setNote] = useState('');
+  const [delay, setDelay] = useState('');
+  const [result, setResult] = useState(null);
+  const load = () => get(`/crm/customers/${encodeURIComponent(customerId)}/context`).then(c => {
+    setCases(c.openCases || []);
+    setCaseId(id => id || c.openCases?.[0]?.caseId || '');
+  }).catch(() => {});
+  useEffect(() => { load(); }, [customerId]);
+  if (!cases.length) return null;
+  const act = async (call, done) => {
+    try { const c = await call(); setResult({ ok: true, text: done(c) }); load(); }
+    catch (err) { setResult({ ok: false, text: err.message }); }
+  };
+  const update = e => {
+    e.preventDefault();
+    act(() => post(`/crm/cases/${encodeURIComponent(caseId)}/status`, { status, note: note || null, delayReason: delay || null }),
+      c => t('case.updated', { id: c.caseId, status: t('status.' + c.status) }));
+  };
+  const dispatch = () => act(() => post(`/crm/cases/${encodeURIComponent(caseId)}/dispatch`, {}),
+    c => t('case.created', { id: c.caseId, status: t('status.' + c.status), partner: c.partnerId || '–' }));
+  return html`<form class="panel" onSubmit=${update} aria-label=${t('case.update')} data-testid="case-update">
+    <h3>${t('case.update')}</h3>
+    <label>${t('boards.case')} <select value=${caseId} onChange=${e => setCaseId(e.target.value)}>
+      ${cases.map(c => html`<option value=${c.caseId}>${c.caseId} · ${t('case.' + c.category)} · ${t('status.' + c.status)}</option>`)}</select></label>
+    <label>${t('boards.status')} <select value=${status} onChange=${e => setStatus(e.target.value)}>
+      ${STATUSES.map(x => html`<option value=${x}>${t('status.' + x)}</option>`)}</select></label>
+    ${status === 'ON_HOLD' && html`<label>${t('case.delayReason')} <input required value=${delay} onInput=${e => setDelay(e.target.value)} /></label>`}
+    <label>${t('case.note')} <input value=${note} onInput=${e => setNote(e.target.value)} /></label>
+    <button type="submit">${t('case.updateSubmit')}</button>
+    <button type="button" onClick=${dispatch}>${t('case.dispatchNow')}</button>
+    ${result && html`<p role=${result.ok ? 'status' : 'alert'} class=${result.ok ? '' : 'error'}>${result.text}</p>`}
+  </form>`;
+}
+
+function NewCase({ form, set, submit, result }) {
   return html`<form class="panel" onSubmit=${submit} aria-label=${t('active.case')} data-testid="case-form">
     <label>${t('case.category')} <select value=${form.category} onChange=${set('category')}>
       ${CATEGORIES.map(c => html`<option value=${c}>${t('case.' + c)}</option>`)}</select></label>
