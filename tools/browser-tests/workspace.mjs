@@ -92,6 +92,15 @@ try {
   await ann.waitForTimeout(2500);
   out.talkTimer = await ann.locator('[data-testid=talk-timer]').textContent();
   await ann.locator('[data-testid=notes]').fill('Customer reports a puncture; serial read back.');
+  // a callback for tomorrow morning on the customer's clock, booked from the contact
+  const tomorrow = new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
+  await ann.locator('[data-testid=open-callback]').click();
+  await ann.locator('[data-testid=callback-from]').fill(`${tomorrow}T10:00`);
+  await ann.locator('[data-testid=callback-to]').fill(`${tomorrow}T12:00`);
+  await ann.locator('[data-testid=callback-submit]').click();
+  await ann.locator('[data-testid=callback-result]').filter({ hasText: /booked/ }).waitFor({ timeout: 10000 });
+  out.callbackText = await ann.locator('[data-testid=callback-result]').textContent();
+  step('callback booked');
   await ann.locator('[data-testid=open-transfer]').click();
   await ann.locator('[data-testid=transfer-queue]').selectOption(s.queueB);
   await ann.screenshot({ path: `${s.shots}/desk-active.png`, fullPage: true });

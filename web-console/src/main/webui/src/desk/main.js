@@ -245,10 +245,10 @@ function Callback({ offer, onDone }) {
   };
   return html`<form class="panel" onSubmit=${submit} aria-label=${t('active.callback')}>
     <label>${t('callback.phone')} <input required value=${phone} onInput=${e => setPhone(e.target.value)} /></label>
-    <label>${t('callback.from')} <input type="datetime-local" value=${start} onInput=${e => setStart(e.target.value)} /></label>
-    <label>${t('callback.to')} <input type="datetime-local" value=${end} onInput=${e => setEnd(e.target.value)} /></label>
-    <button type="submit" class="primary">${t('callback.submit')}</button>
-    ${result && html`<p role=${result.ok ? 'status' : 'alert'} class=${result.ok ? '' : 'error'}>${result.text}</p>`}
+    <label>${t('callback.from')} <input type="datetime-local" value=${start} onInput=${e => setStart(e.target.value)} data-testid="callback-from" /></label>
+    <label>${t('callback.to')} <input type="datetime-local" value=${end} onInput=${e => setEnd(e.target.value)} data-testid="callback-to" /></label>
+    <button type="submit" class="primary" data-testid="callback-submit">${t('callback.submit')}</button>
+    ${result && html`<p role=${result.ok ? 'status' : 'alert'} class=${result.ok ? '' : 'error'} data-testid="callback-result">${result.text}</p>`}
   </form>`;
 }
 

@@ -91,6 +91,10 @@ class WorkspaceBrowserTest {
                 .body(Map.of("name", "Reifen Nord", "kind", "TECHNICIAN", "skills", List.of(productLine), "region", "north-" + RUN,
                         "capacity", 5))
                 .when().put(crm.url("/crm/partners/partner-" + RUN)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        given().header("Authorization", Stack.token("admin")).contentType("application/json")
+                .body(Map.of("maxAttempts", 3, "minRetryIntervalSeconds", 60, "maxPerNumberPerDay", 3, "minAbandonWaitSeconds", 0,
+                        "timeZone", "Europe/Berlin"))
+                .put(callback.url("/callbacks/policies/" + QUEUE_A)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         String flowId = "desk-" + RUN;
         String number = "+4940" + (7_000_000 + (System.nanoTime() % 2_000_000));
         flow(flowId, lineFlow(QUEUE_A));
@@ -144,6 +148,16 @@ class WorkspaceBrowserTest {
         assertThat(seen.get("transferNotice").asText()).contains(QUEUE_B);
         assertThat(seen.get("timeoutNotice").asText()).contains("rang out");
         assertThat(seen.get("rejectNotice").asText()).contains("rejected");
+
+        // the callback the first agent booked: the caller's number, tomorrow 10:00-12:00 Berlin, tied to the contact
+        assertThat(seen.get("callbackText").asText()).contains("booked");
+        given().header("Authorization", Stack.token("supervisor")).queryParam("queue", QUEUE_A).get(callback.url("/callbacks"))
+                .then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1))
+                .body("[0].phone", org.hamcrest.Matchers.equalTo(phone))
+                .body("[0].parentContactId", org.hamcrest.Matchers.equalTo(contactId))
+                .body("[0].status", org.hamcrest.Matchers.equalTo("SCHEDULED"))
+                .body("[0].windowStart", org.hamcrest.Matchers.endsWith("T09:00:00Z"));
 
         // the case went to the partner; CRM has the wrap-up on the interaction
         String caseId = seen.get("caseId").asText();

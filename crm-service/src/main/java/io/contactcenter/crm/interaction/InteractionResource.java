@@ -54,8 +54,8 @@ public class InteractionResource {
             throw new BadRequestException("Unknown disposition '" + request.disposition() + "'; choose one of "
                     + config.dispositions() + ".");
         }
-        String agent = Roles.agentOnly(identity) ? identity.getPrincipal().getName() : null;
-        return interactions.wrapUp(interactionId, agent, request, clock.instant())
+        return interactions.wrapUp(interactionId, identity.getPrincipal().getName(), Roles.agentOnly(identity), request,
+                        clock.instant())
                 .onItem().ifNull().failWith(() -> new NotFoundException("No interaction '" + interactionId
                         + "' (yet: it appears once the contact's events reach the CRM; only known customers have one)."));
     }

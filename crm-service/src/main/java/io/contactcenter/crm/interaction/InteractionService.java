@@ -129,26 +129,25 @@ public class InteractionService {
     }
 
     /**
-     * Stores the handling agent's disposition and notes on the contact's interaction. {@code agent} is the caller when
-     * it is an agent (it may wrap up only what it handled), null for supervisors and admins. Null when there is no such
+     * Stores the handling agent's disposition and notes on the contact's interaction, {@code by} whom. An agent
+     * ({@code ownOnly}) may wrap up only what it handled; supervisors and admins any. Null when there is no such
      * interaction (yet: it is built from the contact's events, so it may trail the desk by a moment).
      */
-    public Uni<InteractionView> wrapUp(String interactionId, String agent, WrapUpRequest request, Instant now) {
+    public Uni<InteractionView> wrapUp(String interactionId, String by, boolean ownOnly, WrapUpRequest request, Instant now) {
         return pool.withTransaction(tx -> tx.preparedQuery("select agent_id from crm_interaction where id = $1 for update")
                 .execute(Tuple.of(interactionId)).chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().<Boolean>nullItem();
                     }
                     String handler = rows.iterator().next().getString("agent_id");
-                    if (agent != null && !agent.equals(handler)) {
+                    if (ownOnly && !by.equals(handler)) {
                         return Uni.createFrom().failure(new ClientErrorException("Interaction '" + interactionId
                                 + "' is not recorded as handled by you" + (handler == null ? " (yet: try again)" : "")
                                 + "; agents wrap up only their own contacts.", 409));
                     }
                     return tx.preparedQuery("update crm_interaction set disposition = $2, wrap_notes = $3, wrapped_by = $4,"
                                     + " wrapped_at = $5, updated_at = $5 where id = $1")
-                            .execute(Tuple.of(interactionId, request.disposition(), request.notes(),
-                                    agent == null ? handler : agent, utc(now)))
+                            .execute(Tuple.of(interactionId, request.disposition(), request.notes(), by, utc(now)))
                             .replaceWith(true);
                 })).chain(done -> done == null ? Uni.createFrom().nullItem() : find(interactionId));
     }
