@@ -51,7 +51,7 @@ function Desk({ session }) {
     if (expired.length) {
       expired.forEach(o => handled.current.add(o.offerId));
       setOffers(o => Object.fromEntries(Object.entries(o).filter(([id]) => !expired.some(x => x.offerId === id))));
-      setNotice({ kind: 'warn', text: t('offer.timedOut') });
+      setNotice({ kind: 'warn', text: () => t('offer.timedOut') });
       refreshAgent();
     }
   }, [now]);
@@ -67,14 +67,14 @@ function Desk({ session }) {
       setActive({ offer, acceptedAt: Date.now(), notes: '' });
       setNotice(null);
     } catch (e) {
-      setNotice({ kind: 'error', text: t('offer.gone') + ' ' + e.message });
+      setNotice({ kind: 'error', text: () => t('offer.gone') + ' ' + e.message });
     }
     refreshAgent();
   };
   const reject = async offer => {
     drop(offer.offerId);
     await post(`/routing/offers/${offer.offerId}/reject`).catch(e => setNotice({ kind: 'error', text: e.message }));
-    setNotice({ kind: 'info', text: t('offer.rejected') });
+    setNotice({ kind: 'info', text: () => t('offer.rejected') });
     refreshAgent();
   };
   const startWrap = async () => {
@@ -108,7 +108,7 @@ function Desk({ session }) {
         <p class="link" data-testid="link" data-state=${link} role="status">${t('desk.link.' + link)}</p>
       </section>
       ${notice && html`<p role=${notice.kind === 'error' ? 'alert' : 'status'} class=${'notice ' + notice.kind}
-        data-testid="notice">${notice.text}</p>`}
+        data-testid="notice">${typeof notice.text === 'function' ? notice.text() : notice.text}</p>`}
       <div class="desk-grid">
         <div class="work">
           ${pending.map(o => html`<${OfferCard} key=${o.offerId} offer=${o} now=${now} onAccept=${accept} onReject=${reject} />`)}
@@ -215,7 +215,7 @@ function Transfer({ offer, onDone }) {
     try {
       await post(`/routing/contacts/${encodeURIComponent(offer.contactId)}/transfer`,
         agentId ? { agentId, queueId: queueId || null } : { queueId });
-      onDone(t('transfer.done', { target: agentId || queueId }));
+      onDone(() => t('transfer.done', { target: agentId || queueId }));
     } catch (err) { setError(err.message); }
   };
   return html`<form class="panel" onSubmit=${submit} aria-label=${t('active.transfer')} data-testid="transfer-form">
@@ -354,7 +354,7 @@ function WrapUp({ wrap, onDone }) {
     try {
       // the interaction follows the contact's events into the CRM: it may trail the desk by a moment
       await retrying(() => post(`/crm/interactions/${encodeURIComponent(wrap.offer.contactId)}/wrap-up`, { disposition, notes }), [404, 409]);
-      onDone(t('wrap.saved'));
+      onDone(() => t('wrap.saved'));
     } catch (err) {
       setError(err instanceof ApiError && err.status === 404 ? t('wrap.noInteraction') : err.message);
     } finally { setBusy(false); }
@@ -368,7 +368,7 @@ function WrapUp({ wrap, onDone }) {
         </select></label>
       <label>${t('active.notes')} <textarea rows="3" value=${notes} onInput=${e => setNotes(e.target.value)} data-testid="wrap-notes"></textarea></label>
       <button type="submit" class="primary" disabled=${busy} data-testid="wrap-submit">${t('wrap.submit')}</button>
-      <button type="button" onClick=${() => onDone(t('wrap.skipped'))}>${t('wrap.skip')}</button>
+      <button type="button" onClick=${() => onDone(() => t('wrap.skipped'))}>${t('wrap.skip')}</button>
       ${error && html`<p role="alert" class="error">${error}</p>`}
     </form>
   </section>`;
