@@ -3,6 +3,7 @@ package io.contactcenter.crm.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** crm-service settings under {@code cc.crm}. */
 @ConfigMapping(prefix = "cc.crm")
@@ -19,7 +20,7 @@ public interface CrmConfig {
      * the list with their own (letters, digits and '-').
      */
     @WithDefault("resolved,follow-up-needed,case-opened,callback-scheduled,escalated,information-given,wrong-number,no-action")
-    java.util.List<String> dispositions();
+    List<String> dispositions();
 
 
     interface Lookup {
