@@ -253,6 +253,11 @@ try {
     main: getComputedStyle(document.querySelector('main')).direction,
     tabs: getComputedStyle(document.querySelector('[role=tablist]')).direction }));
   await sup.screenshot({ path: `${s.shots}/console-fa.png`, fullPage: true });
+  // dates in the Persian calendar with Persian digits: the new case's SLA due time on the boards
+  await sup.locator('[data-testid=tab-boards]').click();
+  const sla = sup.locator(`[data-testid=cases] tr[data-case="${out.caseId}"] td`).last();
+  await sla.waitFor({ timeout: 15000 });
+  out.slaFa = await sla.textContent();
   await sup.locator('[data-testid=language]').selectOption('en');
   step('console fa');
 } catch (e) {

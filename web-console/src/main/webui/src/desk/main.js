@@ -3,7 +3,7 @@ import { html, mount, useNow } from '../lib/ui.js';
 import { get, post, retrying, ApiError } from '../lib/api.js';
 import { stream } from '../lib/sse.js';
 import { t, duration, number, percent, dateTime } from '../lib/i18n.js';
-import { Pop, loadContext } from './pop.js';
+import { Pop, contextFor } from './pop.js';
 import { ring } from './ring.js';
 
 const REASONS = ['break', 'lunch', 'training', 'meeting', 'coaching', 'admin'];
@@ -258,7 +258,7 @@ function CaseForm({ offer, onDone }) {
   const [resolving, setResolving] = useState(!offer.attributes?.customerId);
   useEffect(() => {
     if (customerId) return;
-    loadContext(offer.attributes).then(c => setCustomerId(c?.customer?.customerId)).catch(() => {})
+    contextFor(offer).then(c => setCustomerId(c?.customer?.customerId)).catch(() => {})
       .finally(() => setResolving(false));
   }, [offer.contactId]);
   const [form, setForm] = useState({ category: 'FAULT_REPORT', priority: 'NORMAL', subject: '', description: '',

@@ -8,7 +8,20 @@ import { t, has, dateTime, number } from '../lib/i18n.js';
 /** Attributes the IVR or routing set for machines, not for the agent's eyes. */
 const INTERNAL = new Set(['customerId', 'callerNumber', 'callId', 'sessionId', 'ivrSessionId', 'flowId', 'flowVersion', 'contactId']);
 
-export async function loadContext(attributes) {
+/**
+ * The caller's context for a contact, fetched once per contact: the pop shows it while the offer rings and again on
+ * the contact, and the case form needs the customer id from it.
+ */
+const contexts = new Map();
+export function contextFor(offer) {
+  if (!contexts.has(offer.contactId)) {
+    if (contexts.size > 50) contexts.delete(contexts.keys().next().value);
+    contexts.set(offer.contactId, loadContext(offer.attributes).catch(e => { contexts.delete(offer.contactId); throw e; }));
+  }
+  return contexts.get(offer.contactId);
+}
+
+async function loadContext(attributes) {
   if (attributes?.customerId) return get(`/crm/customers/${encodeURIComponent(attributes.customerId)}/context`);
   if (attributes?.callerNumber) {
     try {
@@ -28,7 +41,7 @@ export function Pop({ offer }) {
   const attributes = offer.attributes || {};
   useEffect(() => {
     let live = true;
-    loadContext(attributes).then(async c => {
+    contextFor(offer).then(async c => {
       if (!live) return;
       setCtx(c);
       if (c?.customer?.customerId) {

@@ -210,6 +210,12 @@ class WorkspaceBrowserTest {
         assertThat(seen.at("/rtl/mydayLeftOfWork").asBoolean()).as("the side panel moves to the left").isTrue();
         assertThat(seen.at("/rtl/title").asText()).isEqualTo("میز کار کارشناس");
         assertThat(seen.at("/consoleRtl/tabs").asText()).isEqualTo("rtl");
+        // the Persian calendar's month names and Persian digits, no Gregorian year
+        assertThat(seen.get("slaFa").asText())
+                .containsAnyOf("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+                .containsPattern("[۰-۹]{4}")
+                .doesNotContainPattern("[0-9]")
+                .doesNotContain(String.valueOf(java.time.Year.now().getValue()));
 
         // strict CSP, nothing blocked, no script error
         assertThat(seen.get("cspHeader").asText()).contains("script-src 'self'").doesNotContain("unsafe-inline");
