@@ -199,8 +199,8 @@ function ActiveContact({ active, now, onNotes, onWrap, onTransferred }) {
         <button type="button" class="primary" onClick=${onWrap} aria-keyshortcuts="W" data-testid="wrap">${t('active.wrap')} (W)</button>
       </div>
       ${panel === 'transfer' && html`<${Transfer} offer=${offer} onDone=${onTransferred} />`}
-      ${panel === 'callback' && html`<${Callback} offer=${offer} onDone=${() => setPanel(null)} />`}
-      ${panel === 'case' && html`<${CaseForm} offer=${offer} onDone=${() => setPanel(null)} />`}
+      ${panel === 'callback' && html`<${Callback} offer=${offer} />`}
+      ${panel === 'case' && html`<${CaseForm} offer=${offer} />`}
     </section>`;
 }
 
@@ -230,7 +230,7 @@ function Transfer({ offer, onDone }) {
   </form>`;
 }
 
-function Callback({ offer, onDone }) {
+function Callback({ offer }) {
   const [phone, setPhone] = useState(offer.attributes?.callerNumber || '');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -252,7 +252,7 @@ function Callback({ offer, onDone }) {
   </form>`;
 }
 
-function CaseForm({ offer, onDone }) {
+function CaseForm({ offer }) {
   // the IVR's lookup names the customer; when it could not (CRM slow), the caller's number finds them
   const [customerId, setCustomerId] = useState(offer.attributes?.customerId);
   const [resolving, setResolving] = useState(!offer.attributes?.customerId);

@@ -36,6 +36,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -371,10 +372,7 @@ public class ContactService {
                     if (priority != null) {
                         c.priority = priority;
                     }
-                    return outbox.publish(tx, EventTypes.CONTACT_TRANSFERRED, c.id,
-                            new ContactTransferred(c.id, fromQueue, fromAgent, queue.id(), toAgentId, now))
-                            .chain(() -> admit(tx, c, queue, now, 0, false))
-                            .call(() -> signals.wake(tx));
+                    return requeue(tx, c, queue, new ContactTransferred(c.id, fromQueue, fromAgent, queue.id(), toAgentId, now), now);
                 });
             });
         }));
@@ -397,17 +395,21 @@ public class ContactService {
             if (priority != null) {
                 c.priority = priority;
             }
-            return outbox.publish(tx, EventTypes.CONTACT_TRANSFERRED, c.id,
-                    new ContactTransferred(c.id, fromQueue, null, queue.id(), null, now))
-                    .chain(() -> admit(tx, c, queue, now, 0, false))
-                    .call(() -> signals.wake(tx));
+            return requeue(tx, c, queue, new ContactTransferred(c.id, fromQueue, null, queue.id(), null, now), now);
         });
+    }
+
+    /** A transfer or a move: announced, then admitted to the target queue with its virtual start time kept. */
+    private Uni<ContactView> requeue(SqlClient tx, ContactRow c, QueueRow queue, ContactTransferred event, Instant now) {
+        return outbox.publish(tx, EventTypes.CONTACT_TRANSFERRED, c.id, event)
+                .chain(() -> admit(tx, c, queue, now, 0, false))
+                .call(() -> signals.wake(tx));
     }
 
     /** The contacts waiting in a queue, in the order they will be served (at most {@code limit}). */
     public Uni<List<ContactView>> waitingIn(String queueId, int limit) {
         return contacts.waitingIn(pool, queueId, limit).map(rows -> {
-            List<ContactView> views = new java.util.ArrayList<>(rows.size());
+            List<ContactView> views = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 views.add(ContactView.of(rows.get(i), i + 1, null));
             }
