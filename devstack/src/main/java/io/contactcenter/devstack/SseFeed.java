@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,9 +22,13 @@ public final class SseFeed implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private SseFeed(URI uri, String authorization) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", authorization).header("Accept", "text/event-stream").GET().build();
+    private SseFeed(URI uri, String authorization, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        headers.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> r.body().forEach(line -> {
             if (line.startsWith("data:")) {
@@ -38,7 +43,12 @@ public final class SseFeed implements AutoCloseable {
 
     /** Opens {@code uri} with the given Authorization header value and waits for the 200. */
     public static SseFeed open(URI uri, String authorization) {
-        SseFeed feed = new SseFeed(uri, authorization);
+        return open(uri, authorization, Map.of());
+    }
+
+    /** As {@link #open(URI, String)} with more request headers; no Authorization header when it is null. */
+    public static SseFeed open(URI uri, String authorization, Map<String, String> headers) {
+        SseFeed feed = new SseFeed(uri, authorization, headers);
         try {
             int status = feed.response.get(10, TimeUnit.SECONDS).statusCode();
             if (status != 200) {

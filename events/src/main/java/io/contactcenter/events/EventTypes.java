@@ -51,19 +51,30 @@ public final class EventTypes {
     /** A call through the voice gateway ended: who was on it, how it ended and how its audio was. */
     public static final String VOICE_CALL_ENDED = P + "voice.call-ended";
 
+    /** A conversation on chat, SMS or e-mail began (or began again after it was closed). */
+    public static final String CONVERSATION_OPENED = P + "conversation.opened";
+    /** A conversation ended: resolved by the agent, closed idle, or left by the customer. */
+    public static final String CONVERSATION_CLOSED = P + "conversation.closed";
+    /** The customer wrote. */
+    public static final String MESSAGE_RECEIVED = P + "message.received";
+    /** An agent (or the system on its behalf) wrote to the customer. */
+    public static final String MESSAGE_SENT = P + "message.sent";
+
     /** A consumer gave up on a record and parked it (see {@code DeadLetters}). */
     public static final String DEAD_LETTER_PARKED = P + "dead-letter.parked";
 
-    private static final Map<String, String> TOPIC_BY_PREFIX = Map.of(
-            P + "dead-letter.", Topics.DEAD_LETTERS,
-            P + "contact.", Topics.CONTACTS,
-            P + "routing.", Topics.ROUTING_COMMANDS,
-            P + "agent.", Topics.AGENTS,
-            P + "callback.", Topics.CALLBACKS,
-            P + "customer.", Topics.CRM,
-            P + "case.", Topics.CRM,
-            P + "ivr.", Topics.IVR,
-            P + "voice.", Topics.VOICE);
+    private static final Map<String, String> TOPIC_BY_PREFIX = Map.ofEntries(
+            Map.entry(P + "dead-letter.", Topics.DEAD_LETTERS),
+            Map.entry(P + "contact.", Topics.CONTACTS),
+            Map.entry(P + "routing.", Topics.ROUTING_COMMANDS),
+            Map.entry(P + "agent.", Topics.AGENTS),
+            Map.entry(P + "callback.", Topics.CALLBACKS),
+            Map.entry(P + "customer.", Topics.CRM),
+            Map.entry(P + "case.", Topics.CRM),
+            Map.entry(P + "ivr.", Topics.IVR),
+            Map.entry(P + "voice.", Topics.VOICE),
+            Map.entry(P + "conversation.", Topics.MESSAGING),
+            Map.entry(P + "message.", Topics.MESSAGING));
 
     /** The topic an event type belongs on, so producers cannot send a type to the wrong log. */
     public static String topicOf(String type) {

@@ -15,6 +15,8 @@ public final class Topics {
     public static final String IVR = "cc.ivr";
     /** Calls the voice gateway carried: one record per call as it ends, with its media quality. */
     public static final String VOICE = "cc.voice";
+    /** Conversations on chat, SMS and e-mail and every message in them, keyed by conversation. */
+    public static final String MESSAGING = "cc.messaging";
     /**
      * The outbox relays' positions: one record per relayed batch, keyed by relay (service database), written
      * in the same Kafka transaction as the batch. Compacted, so only each relay's last position is kept.
@@ -46,7 +48,8 @@ public final class Topics {
             new Spec(CALLBACKS, 6),
             new Spec(CRM, 6),
             new Spec(IVR, 6),
-            new Spec(VOICE, 6));
+            new Spec(VOICE, 6),
+            new Spec(MESSAGING, 6));
 
     /** Topics of the platform's own machinery, not of events; created beside {@link #ALL}. */
     public static final List<Spec> INTERNAL = List.of(

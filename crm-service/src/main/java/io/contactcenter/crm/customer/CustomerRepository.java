@@ -142,6 +142,7 @@ public class CustomerRepository {
                 .execute(Tuple.of(id, utc(now)))
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
                         : tx.preparedQuery("delete from crm_phone where customer_id = $1").execute(Tuple.of(id))
+                                .chain(() -> tx.preparedQuery("delete from crm_message where customer_id = $1").execute(Tuple.of(id)))
                                 .chain(() -> tx.preparedQuery("delete from crm_recording where customer_id = $1")
                                         .execute(Tuple.of(id)))
                                 .chain(() -> tx.preparedQuery("update crm_case set subject = '(erased)', description = null"

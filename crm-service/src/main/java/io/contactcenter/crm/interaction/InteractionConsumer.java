@@ -31,6 +31,11 @@ public class InteractionConsumer {
         return inbox.consumeBatch("crm.callbacks", records, pool, projector::apply).replaceWithVoid();
     }
 
+    @Incoming("messaging")
+    public Uni<Void> onMessaging(List<String> records) {
+        return inbox.consumeBatch("crm.messaging", records, pool, projector::apply).replaceWithVoid();
+    }
+
     @Incoming("ivr")
     public Uni<Void> onIvr(List<String> records) {
         return inbox.consumeBatch("crm.ivr", records, pool, projector::apply).replaceWithVoid();

@@ -21,6 +21,7 @@ import io.contactcenter.events.contact.ContactSurveyCompleted;
 import io.contactcenter.events.contact.ContactTransferred;
 import io.contactcenter.events.crm.RepeatContactDetected;
 import io.contactcenter.events.ivr.IvrCompleted;
+import io.contactcenter.events.messaging.ConversationMessage;
 import io.contactcenter.events.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -90,6 +91,8 @@ public class InteractionProjector {
                 ContactSurveyCompleted s = codec.data(event, ContactSurveyCompleted.class);
                 yield update(tx, "csat = $2", s.contactId(), (short) s.score());
             }
+            case EventTypes.MESSAGE_RECEIVED -> message(tx, codec.data(event, ConversationMessage.class), "IN");
+            case EventTypes.MESSAGE_SENT -> message(tx, codec.data(event, ConversationMessage.class), "OUT");
             case EventTypes.IVR_COMPLETED -> ivrCompleted(tx, codec.data(event, IvrCompleted.class), event.time());
             case EventTypes.CALLBACK_REQUESTED -> callbackRequested(tx, codec.data(event, CallbackRequested.class), event.time());
             case EventTypes.CALLBACK_COMPLETED -> {
@@ -106,6 +109,19 @@ public class InteractionProjector {
             }
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    /** A message of a known customer's conversation joins the transcript of its contact's interaction. */
+    private Uni<Void> message(SqlClient tx, ConversationMessage m, String direction) {
+        if (m.customerId() == null || m.contactId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("insert into crm_message (id, interaction_id, customer_id, conversation_id, seq, direction,"
+                        + " author, body, sent_at) select $1, $2, c.id, $3, $4, $5, $6, $7, $8 from crm_customer c"
+                        + " where c.id = $9 and c.erased_at is null on conflict (id) do nothing")
+                .execute(Tuple.from(Arrays.asList(m.messageId(), m.contactId(), m.conversationId(), m.seq(), direction,
+                        m.author(), m.text(), utc(m.at()), m.customerId())))
+                .replaceWithVoid();
     }
 
     private Uni<Void> arrived(SqlClient tx, ContactArrived a) {

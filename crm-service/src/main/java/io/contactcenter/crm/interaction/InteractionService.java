@@ -19,6 +19,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,9 @@ public class InteractionService {
                     List<Row> list = new ArrayList<>();
                     rows.forEach(list::add);
                     String[] ids = list.stream().map(r -> r.getString("id")).toArray(String[]::new);
-                    return recordings(pool, "interaction_id = any($1)", ids).map(recs -> list.stream()
-                            .map(r -> view(r, recs.getOrDefault(r.getString("id"), List.of()))).toList());
+                    return recordings(pool, "interaction_id = any($1)", ids).chain(recs -> transcripts(pool, ids)
+                            .map(lines -> list.stream().map(r -> view(r, recs.getOrDefault(r.getString("id"), List.of()),
+                                    lines.getOrDefault(r.getString("id"), List.of()))).toList()));
                 });
     }
 
@@ -57,7 +59,9 @@ public class InteractionService {
         return pool.preparedQuery("select * from crm_interaction where id = $1").execute(Tuple.of(interactionId))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem()
                         : recordings(pool, "interaction_id = any($1)", new String[] {interactionId})
-                                .map(recs -> view(rows.iterator().next(), recs.getOrDefault(interactionId, List.of()))));
+                                .chain(recs -> transcripts(pool, new String[] {interactionId})
+                                        .map(lines -> view(rows.iterator().next(), recs.getOrDefault(interactionId,
+                                                List.of()), lines.getOrDefault(interactionId, List.of())))));
     }
 
     public Uni<List<RecordingView>> recordingsOfCase(SqlClient client, String caseId) {
@@ -152,20 +156,34 @@ public class InteractionService {
                 })).chain(done -> done == null ? Uni.createFrom().nullItem() : find(interactionId));
     }
 
+    private static Uni<Map<String, List<InteractionView.TranscriptLine>>> transcripts(SqlClient client, String[] ids) {
+        return client.preparedQuery("select interaction_id, seq, direction, author, body, sent_at from crm_message"
+                        + " where interaction_id = any($1) order by interaction_id, seq")
+                .execute(Tuple.of(ids))
+                .map(rows -> {
+                    Map<String, List<InteractionView.TranscriptLine>> by = new HashMap<>();
+                    rows.forEach(r -> by.computeIfAbsent(r.getString("interaction_id"), k -> new ArrayList<>())
+                            .add(new InteractionView.TranscriptLine(r.getLong("seq"), r.getString("direction"),
+                                    r.getString("author"), r.getString("body"), instant(r, "sent_at"))));
+                    return by;
+                });
+    }
+
     private RecordingView recording(Row r) {
         return new RecordingView(r.getString("id"), r.getString("interaction_id"), r.getString("case_id"),
                 r.getString("uri"), r.getString("media_type"), r.getDouble("duration_seconds"), instant(r, "recorded_at"),
                 read(r.getString("metadata")));
     }
 
-    private static InteractionView view(Row r, List<RecordingView> recordings) {
+    private static InteractionView view(Row r, List<RecordingView> recordings,
+            List<InteractionView.TranscriptLine> transcript) {
         return new InteractionView(r.getString("id"), r.getString("kind"), r.getString("channel"), r.getString("queue_id"),
                 r.getString("agent_id"), r.getString("issue"), instant(r, "started_at"), instant(r, "ended_at"),
                 r.getString("outcome"), r.getDouble("wait_seconds"), r.getDouble("handle_seconds"),
                 r.getInteger("transfers"), r.getString("ivr_outcome"),
                 r.getShort("csat") == null ? null : r.getShort("csat").intValue(), r.getString("repeat_of"),
                 r.getString("parent_id"), recordings, r.getString("disposition"), r.getString("wrap_notes"),
-                r.getString("wrapped_by"), instant(r, "wrapped_at"));
+                r.getString("wrapped_by"), instant(r, "wrapped_at"), transcript);
     }
 
     private String write(Map<String, Object> map) {

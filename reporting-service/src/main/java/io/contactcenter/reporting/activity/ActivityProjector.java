@@ -5,6 +5,7 @@ import static io.contactcenter.events.sql.Sql.utc;
 import io.contactcenter.events.CloudEvent;
 import io.contactcenter.events.EventCodec;
 import io.contactcenter.events.EventTypes;
+import io.contactcenter.events.messaging.ConversationClosed;
 import io.contactcenter.events.callback.CallbackCancelled;
 import io.contactcenter.events.callback.CallbackCompleted;
 import io.contactcenter.events.callback.CallbackDialing;
@@ -37,6 +38,13 @@ public class ActivityProjector {
 
     public Uni<Void> apply(CloudEvent event, SqlClient tx) {
         return switch (event.type()) {
+            case EventTypes.CONVERSATION_CLOSED -> {
+                ConversationClosed c = codec.data(event, ConversationClosed.class);
+                yield c.firstResponseSeconds() == null ? Uni.createFrom().voidItem()
+                        : run(tx, "insert into rpt_first_response (contact_id, channel, seconds) values ($1, $2, $3)"
+                                + " on conflict (contact_id) do nothing", c.contactId(), c.channel().name(),
+                                c.firstResponseSeconds());
+            }
             case EventTypes.CALLBACK_REQUESTED -> {
                 CallbackRequested r = codec.data(event, CallbackRequested.class);
                 yield run(tx, "insert into rpt_callback (callback_id, queue_id, origin, state, requested_at, window_start)"

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code cc.callbacks}, {@code cc.crm}, {@code cc.ivr} and {@code cc.voice}, each event once; one transaction per poll. */
+/** {@code cc.callbacks}, {@code cc.crm}, {@code cc.ivr}, {@code cc.voice} and {@code cc.messaging}, each event once; one transaction per poll. */
 @ApplicationScoped
 public class ActivityEventConsumer {
 
@@ -16,6 +16,7 @@ public class ActivityEventConsumer {
     static final String CRM = "reporting.crm";
     static final String IVR = "reporting.ivr";
     static final String VOICE = "reporting.voice";
+    static final String MESSAGING = "reporting.messaging";
 
     private final Inbox inbox;
     private final Pool pool;
@@ -40,6 +41,11 @@ public class ActivityEventConsumer {
     @Incoming("ivr")
     public Uni<Void> onIvr(List<String> records) {
         return inbox.consumeBatch(IVR, records, pool, projector::apply).replaceWithVoid();
+    }
+
+    @Incoming("messaging")
+    public Uni<Void> onMessaging(List<String> records) {
+        return inbox.consumeBatch(MESSAGING, records, pool, projector::apply).replaceWithVoid();
     }
 
     @Incoming("voice")

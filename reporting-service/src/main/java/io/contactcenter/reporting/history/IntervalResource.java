@@ -59,7 +59,7 @@ public class IntervalResource {
         return queue(queueId, q).map(IntervalResource::toCsv);
     }
 
-    /** One channel across every queue; for chat, e-mail and SMS the ASA column is the first response time. */
+    /** One channel across every queue; for chat, e-mail and SMS the first response column is filled. */
     @GET
     @Path("/channels/{channel}/intervals")
     @Produces(JSON)
@@ -185,13 +185,13 @@ public class IntervalResource {
                 + " s\n");
         csv.append("start,end,offered,answered,answered_within_t,abandoned,short_abandoned,service_level,"
                 + "asa_seconds,aht_seconds,abandon_rate,transfers,resolution_seconds,fcr,surveys,csat,"
-                + "callbacks_requested,callbacks_completed,callback_success_rate,outbound_calls,backlog_at_end\n");
+                + "callbacks_requested,callbacks_completed,callback_success_rate,outbound_calls,backlog_at_end,first_response_seconds\n");
         for (IntervalMetrics.Row r : report.rows()) {
             line(csv, r.start(), r.end(), r.offered(), r.answered(), r.answeredWithinThreshold(), r.abandoned(),
                     r.shortAbandoned(), r.serviceLevel(), r.averageSpeedOfAnswerSeconds(), r.averageHandleSeconds(),
                     r.abandonRate(), r.transfers(), r.averageResolutionSeconds(), r.firstContactResolution(), r.surveys(),
                     r.csat(), r.callbacksRequested(), r.callbacksCompleted(), r.callbackSuccessRate(), r.outboundCalls(),
-                    r.backlogAtEnd());
+                    r.backlogAtEnd(), r.averageFirstResponseSeconds());
         }
         return csv.toString();
     }

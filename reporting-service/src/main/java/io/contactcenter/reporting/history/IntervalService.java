@@ -30,8 +30,9 @@ public class IntervalService {
 
     private static final String CONTACTS = """
             select c.contact_id, c.queued_at, c.state, c.wait_seconds, c.handle_seconds, c.transfers, c.left_at, c.ended_at, c.csat,
-                   exists (select 1 from rpt_repeat r where r.contact_id = c.contact_id) as repeated
-              from rpt_contact c
+                   exists (select 1 from rpt_repeat r where r.contact_id = c.contact_id) as repeated,
+                   f.seconds as first_response_seconds
+              from rpt_contact c left join rpt_first_response f on f.contact_id = c.contact_id
              where %s = $1 and c.queued_at < $3 and (c.queued_at >= $2 or c.state = 'WAITING' or c.left_at > $2)
             """;
     private static final String CALLBACKS = """
@@ -69,7 +70,7 @@ public class IntervalService {
                         })));
     }
 
-    /** One channel across all queues (for chat, e-mail, SMS: ASA is the first response time). */
+    /** One channel across all queues (for chat, e-mail, SMS with the first response time). */
     public Uni<IntervalReport> channel(String channel, Instant from, Instant to, Duration interval,
             ServiceLevelDefinition definition, double thresholdSeconds, double shortAbandonSeconds) {
         return contacts("c.channel", Tuple.of(channel, utc(from), utc(to))).map(contacts -> new IntervalReport(null, channel,
@@ -132,7 +133,7 @@ public class IntervalService {
                 contacts.add(new ContactRecord(r.getString("contact_id"), instant(r, "queued_at"), outcome(r.getString("state")),
                         r.getDouble("wait_seconds"), r.getDouble("handle_seconds"), r.getInteger("transfers"),
                         instant(r, "left_at"), instant(r, "ended_at"), r.getShort("csat") == null ? null : r.getShort("csat").intValue(),
-                        r.getBoolean("repeated")));
+                        r.getBoolean("repeated"), r.getDouble("first_response_seconds")));
             }
             return contacts;
         });

@@ -13,13 +13,21 @@ import java.time.Instant;
  * @param endedAt when it was done: completed, abandoned, overflowed or cancelled (null while waiting or talking)
  * @param csat the post-call survey score 1–5, null without a survey
  * @param repeated crm-service saw the same customer come back about the same issue within its window
+ * @param firstResponseSeconds chat, SMS and e-mail: from the conversation's opening to the agent's first message (null:
+ *        a call, or no agent wrote)
  */
 public record ContactRecord(String contactId, Instant offeredAt, String outcome, Double waitSeconds,
-        Double handleSeconds, int transfers, Instant leftAt, Instant endedAt, Integer csat, boolean repeated) {
+        Double handleSeconds, int transfers, Instant leftAt, Instant endedAt, Integer csat, boolean repeated,
+        Double firstResponseSeconds) {
+
+    public ContactRecord(String contactId, Instant offeredAt, String outcome, Double waitSeconds, Double handleSeconds,
+            int transfers, Instant leftAt, Instant endedAt, Integer csat, boolean repeated) {
+        this(contactId, offeredAt, outcome, waitSeconds, handleSeconds, transfers, leftAt, endedAt, csat, repeated, null);
+    }
 
     public ContactRecord(String contactId, Instant offeredAt, String outcome, Double waitSeconds, Double handleSeconds,
             int transfers) {
-        this(contactId, offeredAt, outcome, waitSeconds, handleSeconds, transfers, null, null, null, false);
+        this(contactId, offeredAt, outcome, waitSeconds, handleSeconds, transfers, null, null, null, false, null);
     }
 
     public boolean answered() {

@@ -12,7 +12,9 @@ import java.util.List;
  * <li>answered / abandoned: of those, the ones answered / that hung up while waiting (whenever that was);</li>
  * <li>short abandons: abandoned within S seconds;</li>
  * <li>service level: by the chosen {@link ServiceLevelDefinition};</li>
- * <li>ASA (for non-voice channels: first response time): mean wait of the answered ones;</li>
+ * <li>ASA: mean wait of the answered ones (for chat, SMS and e-mail: until an agent accepted the conversation);</li>
+ * <li>first response time (chat, SMS, e-mail): mean time from a conversation's opening to its agent's first message, of
+ * the conversations offered in the interval that an agent wrote in (messaging-service measures it);</li>
  * <li>AHT: mean talk + hold + wrap-up of the completed ones;</li>
  * <li>resolution time: mean time from entering the queue to completion, of the completed ones;</li>
  * <li>abandon rate: abandoned / offered; transfers: transfers made on contacts offered in the interval;</li>
@@ -35,7 +37,7 @@ public final class IntervalMetrics {
             long abandoned, long shortAbandoned, Double serviceLevel, Double averageSpeedOfAnswerSeconds,
             Double averageHandleSeconds, Double abandonRate, long transfers, Double averageResolutionSeconds,
             Double firstContactResolution, long surveys, Double csat, long callbacksRequested, long callbacksCompleted,
-            Double callbackSuccessRate, long outboundCalls, long backlogAtEnd) {
+            Double callbackSuccessRate, long outboundCalls, long backlogAtEnd, Double averageFirstResponseSeconds) {
     }
 
     /** Contacts only (no callbacks or dial-outs). */
@@ -94,6 +96,10 @@ public final class IntervalMetrics {
                 }
             }
             a.transfers += c.transfers();
+            if (c.firstResponseSeconds() != null) {
+                a.firstResponse += c.firstResponseSeconds();
+                a.firstResponseCount++;
+            }
         }
         for (CallbackRecord cb : callbacks) {
             int i = index(cb.requestedAt(), from, to, interval);
@@ -130,7 +136,7 @@ public final class IntervalMetrics {
                     a.completed == 0 ? null : (double) a.resolvedFirstTime / a.completed,
                     a.surveys, a.surveys == 0 ? null : (double) a.satisfied / a.surveys,
                     a.callbacksRequested, a.callbacksCompleted, ended == 0 ? null : (double) a.callbacksCompleted / ended,
-                    a.outbound, backlog));
+                    a.outbound, backlog, a.firstResponseCount == 0 ? null : a.firstResponse / a.firstResponseCount));
         }
         return rows;
     }
@@ -153,6 +159,8 @@ public final class IntervalMetrics {
         long completed;
         long resolvedFirstTime;
         long resolutionCount;
+        long firstResponseCount;
+        double firstResponse;
         long surveys;
         long satisfied;
         long callbacksRequested;

@@ -25,7 +25,7 @@ public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     /** The public API prefixes the pages use; nothing else is forwarded (no /q/, no /admin/). */
-    static final Set<String> PREFIXES = Set.of("routing", "ivr", "callbacks", "crm", "reports");
+    static final Set<String> PREFIXES = Set.of("routing", "ivr", "callbacks", "crm", "reports", "messaging");
 
     private final WebConfig config;
     private final Vertx vertx;

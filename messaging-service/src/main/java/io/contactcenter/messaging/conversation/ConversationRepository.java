@@ -1,0 +1,137 @@
+package io.contactcenter.messaging.conversation;
+
+import static io.contactcenter.events.sql.Sql.utc;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** SQL of conversations, openings and messages; every write runs on the caller's transaction. */
+@ApplicationScoped
+public class ConversationRepository {
+
+    /** The channel every replica listens on; payloads are described in {@code stream.Hub}. */
+    public static final String NOTIFY_CHANNEL = "cc_messaging";
+
+    public Uni<Void> insert(SqlClient tx, ConversationRow c) {
+        return tx.preparedQuery("insert into msg_conversation (id, channel, status, token_hash, customer_id,"
+                        + " display_name, email, phone, queue_id, contact_id, subject, opened_at, last_activity_at,"
+                        + " created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $12)")
+                .execute(Tuple.from(Arrays.asList(c.id(), c.channel().name(), c.status().name(), c.tokenHash(),
+                        c.customerId(), c.displayName(), c.email(), c.phone(), c.queueId(), c.contactId(), c.subject(),
+                        utc(c.openedAt()))))
+                .chain(() -> opening(tx, c.contactId(), c.id(), c.openedAt()));
+    }
+
+    private Uni<Void> opening(SqlClient tx, String contactId, String conversationId, Instant at) {
+        return tx.preparedQuery("insert into msg_opening (contact_id, conversation_id, opened_at) values ($1, $2, $3)")
+                .execute(Tuple.of(contactId, conversationId, utc(at))).replaceWithVoid();
+    }
+
+    public Uni<ConversationRow> find(SqlClient client, String id) {
+        return one(client.preparedQuery("select * from msg_conversation where id = $1").execute(Tuple.of(id)));
+    }
+
+    /** Locks the conversation for the rest of the transaction: its messages' order and status change one at a time. */
+    public Uni<ConversationRow> lock(SqlClient tx, String id) {
+        return one(tx.preparedQuery("select * from msg_conversation where id = $1 for update").execute(Tuple.of(id)));
+    }
+
+    /** The conversation whose current or earlier opening is routing contact {@code contactId}, locked. */
+    public Uni<ConversationRow> lockByContact(SqlClient tx, String contactId) {
+        return one(tx.preparedQuery("select c.* from msg_opening o join msg_conversation c on c.id = o.conversation_id"
+                + " where o.contact_id = $1 for update of c").execute(Tuple.of(contactId)));
+    }
+
+    public Uni<List<ConversationRow>> assignedTo(SqlClient client, String agentId) {
+        return many(client.preparedQuery("select * from msg_conversation where agent_id = $1 and status = 'ASSIGNED'"
+                + " order by opened_at").execute(Tuple.of(agentId)));
+    }
+
+    /** Open conversations quiet since {@code before}, locked and skipped by other replicas' sweeps. */
+    public Uni<List<ConversationRow>> lockIdle(SqlClient tx, Instant before, int limit) {
+        return many(tx.preparedQuery("select * from msg_conversation where status <> 'CLOSED' and closing_reason is null"
+                + " and last_activity_at < $1 order by last_activity_at limit $2 for update skip locked")
+                .execute(Tuple.of(utc(before), limit)));
+    }
+
+    /** Writes the mutable part of a locked row. */
+    public Uni<Void> update(SqlClient tx, ConversationRow c) {
+        return tx.preparedQuery("update msg_conversation set status = $2, agent_id = $3, last_agent_id = $4,"
+                        + " position = $5, ewt_seconds = $6, first_response_at = $7, last_activity_at = $8,"
+                        + " closed_at = $9, close_reason = $10, closing_reason = $11, last_seq = $12, queue_id = $13,"
+                        + " contact_id = $14, openings = $15, opened_at = $16 where id = $1")
+                .execute(Tuple.from(Arrays.asList(c.id(), c.status().name(), c.agentId(), c.lastAgentId(),
+                        c.position(), c.ewtSeconds(), utc(c.firstResponseAt()), utc(c.lastActivityAt()),
+                        utc(c.closedAt()), c.closeReason(), c.closingReason(), c.lastSeq(), c.queueId(),
+                        c.contactId(), c.openings(), utc(c.openedAt()))))
+                .replaceWithVoid();
+    }
+
+    /** A new opening of a closed conversation: routing contact {@code contactId} from now on. */
+    public Uni<Void> reopen(SqlClient tx, ConversationRow reopened) {
+        return update(tx, reopened).chain(() -> opening(tx, reopened.contactId(), reopened.id(), reopened.openedAt()));
+    }
+
+    public Uni<Void> insertMessage(SqlClient tx, MessageRow m) {
+        return tx.preparedQuery("insert into msg_message (conversation_id, seq, id, contact_id, direction, author, body,"
+                        + " client_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .execute(Tuple.from(Arrays.asList(m.conversationId(), m.seq(), m.id(), m.contactId(), m.direction(),
+                        m.author(), m.body(), m.clientId(), utc(m.createdAt()))))
+                .replaceWithVoid();
+    }
+
+    /** The message a sender already stored under its own id, if any (a retried post). */
+    public Uni<MessageRow> messageByClientId(SqlClient client, String conversationId, String clientId) {
+        if (clientId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return client.preparedQuery("select * from msg_message where conversation_id = $1 and client_id = $2")
+                .execute(Tuple.of(conversationId, clientId))
+                .map(rows -> rows.iterator().hasNext() ? MessageRow.of(rows.iterator().next()) : null);
+    }
+
+    public Uni<MessageRow> message(SqlClient client, String conversationId, long seq) {
+        return client.preparedQuery("select * from msg_message where conversation_id = $1 and seq = $2")
+                .execute(Tuple.of(conversationId, seq))
+                .map(rows -> rows.iterator().hasNext() ? MessageRow.of(rows.iterator().next()) : null);
+    }
+
+    /** Messages after {@code afterSeq}, oldest first, at most {@code limit}. */
+    public Uni<List<MessageRow>> messages(SqlClient client, String conversationId, long afterSeq, int limit) {
+        return client.preparedQuery("select * from msg_message where conversation_id = $1 and seq > $2 order by seq"
+                        + " limit $3")
+                .execute(Tuple.of(conversationId, afterSeq, limit))
+                .map(rows -> {
+                    List<MessageRow> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(MessageRow.of(r)));
+                    return out;
+                });
+    }
+
+    /** Tells every replica, when the transaction commits, that something of the conversation changed. */
+    public Uni<Void> notifyAll(SqlClient client, String payload) {
+        return client.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(NOTIFY_CHANNEL, payload))
+                .replaceWithVoid();
+    }
+
+    private static Uni<ConversationRow> one(Uni<RowSet<Row>> rows) {
+        return rows.map(set -> set.iterator().hasNext() ? ConversationRow.of(set.iterator().next()) : null);
+    }
+
+    private static Uni<List<ConversationRow>> many(Uni<RowSet<Row>> rows) {
+        return rows.map(set -> {
+            List<ConversationRow> out = new ArrayList<>();
+            set.forEach(r -> out.add(ConversationRow.of(r)));
+            return out;
+        });
+    }
+
+}

@@ -1,0 +1,370 @@
+package io.contactcenter.messaging.conversation;
+
+import io.contactcenter.events.Channel;
+import io.contactcenter.events.EventTypes;
+import io.contactcenter.events.Ids;
+import io.contactcenter.events.messaging.ConversationClosed;
+import io.contactcenter.events.messaging.ConversationMessage;
+import io.contactcenter.events.messaging.ConversationOpened;
+import io.contactcenter.events.outbox.Outbox;
+import io.contactcenter.events.routing.CancelCommand;
+import io.contactcenter.events.routing.EnqueueCommand;
+import io.contactcenter.messaging.config.MessagingConfig;
+import io.contactcenter.messaging.conversation.ConversationRow.Status;
+import io.contactcenter.messaging.edge.Peers;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Conversations and their messages. Every change locks its conversation, so messages get gap-free sequence numbers
+ * in the order they were accepted; the change, its events ({@code cc.messaging}, routing commands) and the NOTIFY that
+ * wakes the streams commit together.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    /** A message stored, and the conversation after it. */
+    public record Written(ConversationRow conversation, MessageRow message) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Pool pool;
+    private final ConversationRepository repo;
+    private final Outbox outbox;
+    private final Peers peers;
+    private final MessagingConfig config;
+    private final Clock clock;
+
+    public ConversationService(Pool pool, ConversationRepository repo, Outbox outbox, Peers peers,
+            MessagingConfig config, Clock clock) {
+        this.pool = pool;
+        this.repo = repo;
+        this.outbox = outbox;
+        this.peers = peers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ customers (web chat)
+
+    /** Opens a web chat from the pre-chat form: the CRM is asked who this is, then routing gets the contact. */
+    public Uni<ChatStarted> startChat(ChatStart form, String phoneE164) {
+        String queue = form.queue() == null ? config.chat().defaultQueue() : form.queue();
+        List<String> allowed = config.chat().queues().orElse(List.of());
+        if (!queue.equals(config.chat().defaultQueue()) && !allowed.contains(queue)) {
+            throw new ClientErrorException("Queue '" + queue + "' takes no chats; this site may name: "
+                    + String.join(", ", allowedQueues()) + ".", 400);
+        }
+        String email = form.email() == null || form.email().isBlank() ? null : form.email().trim().toLowerCase();
+        String token = newToken();
+        return peers.identify(email, phoneE164).chain(customer -> {
+            Instant now = clock.instant();
+            ConversationRow c = new ConversationRow(Ids.newId(), Channel.CHAT, Status.QUEUED, hash(token),
+                    customer.map(Peers.Customer::customerId).orElse(null), form.name().trim(), email, phoneE164, queue,
+                    Ids.newId(), 1, null, null, form.subject(), null, null, now, null, now, null, null, null, 0);
+            Map<String, String> attributes = attributes(c);
+            customer.map(Peers.Customer::segment).ifPresent(s -> attributes.put("segment", s));
+            int priority = customer.map(Peers.Customer::segment).filter("VIP"::equals).isPresent() ? 10 : 0;
+            return pool.withTransaction(tx -> repo.insert(tx, c)
+                    .chain(() -> opened(tx, c, false, attributes, priority, null))
+                    .chain(() -> form.text() == null || form.text().isBlank() ? Uni.createFrom().item(c)
+                            : write(tx, c, "IN", c.customerLabel(), form.text(), form.clientId())
+                                    .map(Written::conversation)))
+                    .map(saved -> new ChatStarted(saved.id(), token, StatusView.of(saved)));
+        });
+    }
+
+    /** The customer's conversation, if {@code token} is its secret. */
+    public Uni<ConversationRow> forCustomer(String conversationId, String token) {
+        return repo.find(pool, conversationId).map(c -> authorize(c, conversationId, token));
+    }
+
+    /** A customer's message; a closed conversation opens again, offered first to the agent who had it. */
+    public Uni<Written> customerWrites(String conversationId, String token, MessageRequest request) {
+        return pool.withTransaction(tx -> repo.lock(tx, conversationId).map(c -> authorize(c, conversationId, token))
+                .chain(c -> repo.messageByClientId(tx, c.id(), request.clientId()).chain(existing -> existing != null
+                        ? Uni.createFrom().item(new Written(c, existing))
+                        : (c.closed() ? reopen(tx, c) : Uni.createFrom().item(c))
+                                .chain(open -> write(tx, open, "IN", open.customerLabel(), request.text(),
+                                        request.clientId())))));
+    }
+
+    /** The customer ends the chat: a waiting one leaves routing; one an agent holds stays with the agent to finish. */
+    public Uni<ConversationRow> customerLeaves(String conversationId, String token) {
+        return pool.withTransaction(tx -> repo.lock(tx, conversationId).map(c -> authorize(c, conversationId, token))
+                .chain(c -> {
+                    if (c.closed()) {
+                        return Uni.createFrom().item(c);
+                    }
+                    Uni<?> cancel = c.status() == Status.QUEUED
+                            ? outbox.publish(tx, EventTypes.ROUTING_CANCEL, c.contactId(),
+                                    new CancelCommand(c.contactId(), "customer-left"))
+                            : Uni.createFrom().voidItem();
+                    return cancel.chain(() -> close(tx, c, "LEFT", clock.instant()));
+                }));
+    }
+
+    /** Typing indicators are not stored: every replica passes them to the conversation's streams. */
+    public Uni<Void> typing(ConversationRow c, String who, boolean on) {
+        return repo.notifyAll(pool, "t " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId()) + " " + who
+                + (on ? " 1" : " 0"));
+    }
+
+    /** A chat asks for a call back: booked in callback-service, noted in the conversation. */
+    public Uni<Written> customerAsksCallback(ConversationRow c, String phoneE164, CallbackAsk ask) {
+        String queue = config.chat().callbackQueue().orElse(c.queueId());
+        return peers.bookCallback(phoneE164, queue, c.contactId(), c.openedAt(), ask.windowStart(), ask.windowEnd(),
+                        ask.timeZone())
+                .chain(booked -> pool.withTransaction(tx -> repo.lock(tx, c.id()).chain(locked -> write(tx, locked,
+                        "SYSTEM", null, "Callback to " + phoneE164 + " booked ("
+                                + booked.path("callbackId").asText(booked.path("id").asText("")) + ").", null))));
+    }
+
+    // ------------------------------------------------------------------ agents
+
+    public Uni<ConversationView> view(String conversationId, int lastMessages) {
+        return repo.find(pool, conversationId).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().failure(new NotFoundException("No conversation " + conversationId + "."));
+            }
+            return repo.messages(pool, c.id(), Math.max(0, c.lastSeq() - lastMessages), lastMessages)
+                    .map(m -> ConversationView.of(c, m));
+        });
+    }
+
+    public Uni<List<ConversationView>> assignedTo(String agentId) {
+        return repo.assignedTo(pool, agentId).map(list -> list.stream().map(c -> ConversationView.of(c, List.of()))
+                .toList());
+    }
+
+    public Uni<List<MessageRow>> messages(String conversationId, long afterSeq, int limit) {
+        return repo.messages(pool, conversationId, afterSeq, limit);
+    }
+
+    /** An agent's message: only the agent the conversation is assigned to may write in it. */
+    public Uni<Written> agentWrites(String conversationId, String agentId, MessageRequest request) {
+        return pool.withTransaction(tx -> repo.lock(tx, conversationId).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().failure(new NotFoundException("No conversation " + conversationId + "."));
+            }
+            return repo.messageByClientId(tx, c.id(), request.clientId()).chain(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().item(new Written(c, existing));
+                }
+                if (c.status() != Status.ASSIGNED || !agentId.equals(c.agentId())) {
+                    return Uni.createFrom().failure(new ClientErrorException("Conversation " + conversationId + " is "
+                            + (c.closed() ? "closed (" + c.closeReason() + ")" : c.agentId() == null ? "waiting for an agent"
+                                    : "with another agent") + "; only its agent can write in it.", 409));
+                }
+                return write(tx, c, "OUT", agentId, request.text(), request.clientId());
+            });
+        }));
+    }
+
+    public Uni<ConversationRow> agentConversation(String conversationId, String agentId) {
+        return repo.find(pool, conversationId).map(c -> {
+            if (c == null) {
+                throw new NotFoundException("No conversation " + conversationId + ".");
+            }
+            if (!agentId.equals(c.agentId())) {
+                throw new ClientErrorException("Conversation " + conversationId + " is not assigned to you.", 409);
+            }
+            return c;
+        });
+    }
+
+    // ------------------------------------------------------------------ routing's side (cc.contacts)
+
+    /** Routing queued the current opening (again, after a transfer): where it stands. */
+    public Uni<Void> queued(SqlClient tx, String contactId, String queueId, Integer position, Double ewt) {
+        return current(tx, contactId).chain(c -> c == null ? Uni.createFrom().voidItem()
+                : save(tx, c.queued(queueId, position, ewt), c.agentId()));
+    }
+
+    /** An agent accepted the chat. */
+    public Uni<Void> answered(SqlClient tx, String contactId, String agentId) {
+        return current(tx, contactId).chain(c -> c == null ? Uni.createFrom().voidItem()
+                : save(tx, c.assigned(agentId), null));
+    }
+
+    /** Routing ended the contact: the agent completed it, or it left routing unanswered. */
+    public Uni<Void> ended(SqlClient tx, String contactId, String reason, Instant at) {
+        return current(tx, contactId).chain(c -> c == null ? Uni.createFrom().voidItem()
+                : close(tx, c, c.closingReason() != null ? c.closingReason() : reason, at).replaceWithVoid());
+    }
+
+    /** The open conversation whose current opening is {@code contactId}, locked; null for anything else. */
+    private Uni<ConversationRow> current(SqlClient tx, String contactId) {
+        return repo.lockByContact(tx, contactId)
+                .map(c -> c == null || c.closed() || !c.contactId().equals(contactId) ? null : c);
+    }
+
+    // ------------------------------------------------------------------ idle conversations
+
+    /**
+     * Closes conversations nobody wrote in for the idle timeout: a waiting one leaves routing at once; for one an
+     * agent holds, routing is asked to complete the contact, and the close follows from its {@code contact.completed}.
+     *
+     * @return the contacts to complete in routing (after the transaction committed)
+     */
+    public Uni<List<String>> sweepIdle(int limit) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> repo.lockIdle(tx, now.minus(config.idleTimeout()), limit).chain(idle -> {
+            List<String> complete = new java.util.ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ConversationRow c : idle) {
+                if (c.status() == Status.QUEUED) {
+                    chain = chain.chain(() -> outbox.publish(tx, EventTypes.ROUTING_CANCEL, c.contactId(),
+                            new CancelCommand(c.contactId(), "idle")).replaceWithVoid())
+                            .chain(() -> close(tx, c, "IDLE", now).replaceWithVoid());
+                } else {
+                    complete.add(c.contactId());
+                    chain = chain.chain(() -> c.closingReason() != null ? Uni.createFrom().voidItem()
+                            : repo.update(tx, c.closing("IDLE")));
+                }
+            }
+            return chain.replaceWith(complete);
+        }));
+    }
+
+    /** Retried by the next sweep when routing cannot be reached now. */
+    public Uni<Void> completeInRouting(String contactId) {
+        return peers.complete(contactId);
+    }
+
+    // ------------------------------------------------------------------ shared steps
+
+    private Uni<ConversationRow> reopen(SqlClient tx, ConversationRow c) {
+        ConversationRow open = c.reopened(Ids.newId(), clock.instant());
+        Map<String, String> attributes = attributes(open);
+        attributes.put("reopenedFrom", c.contactId());
+        return repo.reopen(tx, open)
+                .chain(() -> opened(tx, open, true, attributes, 0, c.contactId()))
+                .replaceWith(open);
+    }
+
+    /** Announces an opening and hands it to routing, offered first to the last agent if there was one. */
+    private Uni<Void> opened(SqlClient tx, ConversationRow c, boolean reopened, Map<String, String> attributes,
+            int priority, String parentContactId) {
+        return outbox.publish(tx, EventTypes.CONVERSATION_OPENED, c.id(), new ConversationOpened(c.id(), c.contactId(),
+                        c.channel(), c.customerId(), c.email() != null ? c.email() : c.phone(), c.queueId(), reopened,
+                        c.openedAt()))
+                .chain(() -> outbox.publish(tx, EventTypes.ROUTING_ENQUEUE, c.contactId(), new EnqueueCommand(
+                        c.contactId(), c.queueId(), c.channel(), priority, Map.of(), attributes, null, parentContactId,
+                        c.lastAgentId())))
+                .chain(() -> repo.notifyAll(tx, "s " + c.id() + " -"));
+    }
+
+    private static Map<String, String> attributes(ConversationRow c) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("conversationId", c.id());
+        a.put("channel", c.channel().name());
+        if (c.customerId() != null) {
+            a.put("customerId", c.customerId());
+        }
+        if (c.displayName() != null) {
+            a.put("customerName", c.displayName());
+        }
+        if (c.email() != null) {
+            a.put("email", c.email());
+        }
+        if (c.phone() != null) {
+            a.put("callerNumber", c.phone());
+        }
+        if (c.subject() != null) {
+            a.put("subject", c.subject());
+        }
+        return a;
+    }
+
+    /** Stores a message as the conversation's next, announces it (system notes stay local) and wakes the streams. */
+    private Uni<Written> write(SqlClient tx, ConversationRow c, String direction, String author, String text,
+            String clientId) {
+        if (text.length() > config.maxTextLength()) {
+            return Uni.createFrom().failure(new ClientErrorException("A message may have at most "
+                    + config.maxTextLength() + " characters; this one has " + text.length() + ".", 413));
+        }
+        Instant now = clock.instant();
+        long seq = c.lastSeq() + 1;
+        MessageRow m = new MessageRow(c.id(), seq, Ids.newId(), c.contactId(), direction, author, text, clientId, now);
+        ConversationRow after = c.wrote(seq, now, "OUT".equals(direction));
+        Uni<?> announce = "SYSTEM".equals(direction) ? Uni.createFrom().voidItem()
+                : outbox.publish(tx, "IN".equals(direction) ? EventTypes.MESSAGE_RECEIVED : EventTypes.MESSAGE_SENT,
+                        c.id(), new ConversationMessage(m.id(), c.id(), c.contactId(), c.channel(), c.customerId(), seq,
+                                author, text, 0, now));
+        return repo.insertMessage(tx, m)
+                .chain(() -> repo.update(tx, after))
+                .chain(() -> announce)
+                .chain(() -> repo.notifyAll(tx, "m " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId()) + " " + seq))
+                .replaceWith(new Written(after, m));
+    }
+
+    private Uni<Void> save(SqlClient tx, ConversationRow after, String previousAgent) {
+        return repo.update(tx, after).chain(() -> repo.notifyAll(tx, "s " + after.id() + " "
+                + (after.agentId() != null ? after.agentId() : previousAgent != null ? previousAgent : "-")));
+    }
+
+    private Uni<ConversationRow> close(SqlClient tx, ConversationRow c, String reason, Instant at) {
+        ConversationRow after = c.closed(reason, at);
+        Double firstResponse = c.firstResponseAt() == null ? null : seconds(c.openedAt(), c.firstResponseAt());
+        return repo.update(tx, after)
+                .chain(() -> outbox.publish(tx, EventTypes.CONVERSATION_CLOSED, c.id(), new ConversationClosed(c.id(),
+                        c.contactId(), c.channel(), c.customerId(), c.queueId(),
+                        c.agentId() != null ? c.agentId() : c.lastAgentId(), reason, firstResponse,
+                        seconds(c.openedAt(), at), at)))
+                .chain(() -> repo.notifyAll(tx, "s " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId())))
+                .replaceWith(after);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    private static ConversationRow authorize(ConversationRow c, String conversationId, String token) {
+        if (c == null || token == null || c.tokenHash() == null
+                || !MessageDigest.isEqual(c.tokenHash().getBytes(StandardCharsets.US_ASCII),
+                        hash(token).getBytes(StandardCharsets.US_ASCII))) {
+            // the same answer for "no such chat" and "not your chat": ids cannot be probed
+            throw new NotFoundException("No chat " + conversationId + " for this X-Chat-Token.");
+        }
+        return c;
+    }
+
+    private List<String> allowedQueues() {
+        List<String> all = new java.util.ArrayList<>(List.of(config.chat().defaultQueue()));
+        config.chat().queues().ifPresent(all::addAll);
+        return all;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.contactcenter.messaging.conversation;
+
+import java.time.Instant;
+
+/** A message as customers and agents see it; {@code seq} orders a conversation's messages. */
+public record MessageView(String conversationId, long seq, String id, String direction, String author, String text,
+        Instant at) {
+
+    public static MessageView of(MessageRow m) {
+        return new MessageView(m.conversationId(), m.seq(), m.id(), m.direction(), m.author(), m.body(), m.createdAt());
+    }
+}
