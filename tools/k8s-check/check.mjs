@@ -125,12 +125,13 @@ function checkNetworkPolicies(file, objects) {
 // DESIGN's topic map: who may write each event topic. The platform topics (relay positions, dead letters) every service.
 const PRODUCERS = {
   "cc.contacts": ["ivr", "routing", "callback"],
-  "cc.routing.commands": ["ivr", "callback", "crm"],
+  "cc.routing.commands": ["ivr", "callback", "crm", "messaging"],
   "cc.agents": ["routing"],
   "cc.callbacks": ["callback"],
   "cc.crm": ["crm"],
   "cc.ivr": ["ivr"],
   "cc.voice": ["voice-gateway"],
+  "cc.messaging": ["messaging"],
 };
 
 // A Strimzi cluster the chart renders: TLS and authenticated listeners only, ACLs on, and no service allowed to
@@ -221,7 +222,7 @@ for (const file of files) {
   console.log(`${file}: ${objects.length} objects checked`);
 }
 if (generatedRoot) {
-  for (const module of ["routing-service", "ivr-service", "callback-service", "crm-service", "reporting-service", "voice-gateway", "web-console"]) {
+  for (const module of ["routing-service", "ivr-service", "callback-service", "crm-service", "reporting-service", "voice-gateway", "web-console", "messaging-service"]) {
     const generatedFile = join(generatedRoot, module, "target/kubernetes/kubernetes.yml");
     if (existsSync(generatedFile)) {
       for (const o of load(generatedFile)) await validateSchema(generatedFile, o);
