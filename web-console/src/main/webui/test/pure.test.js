@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parseSse } from '../src/lib/sse-parse.js';
 import { view, group, aggregateAlerts, overdueFirst, prefixOf } from '../src/lib/board.js';
 import { graph, errorsByNode, parseInputs, prune } from '../src/lib/flowgraph.js';
+import { mergeMessages } from '../src/lib/transcript.js';
 
 test('parseSseKeepsAnUnfinishedEventForTheNextChunk', () => {
   const { events, rest } = parseSse('data: {"a":1}\n\ndata: {"b":\r\n');
@@ -93,4 +94,12 @@ test('simulatorInputsParseKeysSpeechAndEvents', () => {
 
 test('pruneDropsNullsAndEmptiesButKeepsFalseAndZero', () => {
   assert.deepEqual(prune({ a: null, b: [], c: {}, d: false, e: 0, f: { g: null, h: 'x' } }), { d: false, e: 0, f: { h: 'x' } });
+});
+
+test('chatMessagesAreMergedBySeqWhateverOrderTheyArriveIn', () => {
+  const live = [{ seq: 3, text: 'c' }];
+  const history = [{ seq: 1, text: 'a' }, { seq: 2, text: 'b' }, { seq: 3, text: 'c' }];
+  assert.deepEqual(mergeMessages(live, history).map(m => m.seq), [1, 2, 3]);
+  assert.deepEqual(mergeMessages(mergeMessages([], [{ seq: 5, text: 'e' }]), [{ seq: 4, text: 'd' }]).map(m => m.text), ['d', 'e']);
+  assert.equal(mergeMessages(history, [{ seq: 2, text: 'b' }]).length, 3);
 });

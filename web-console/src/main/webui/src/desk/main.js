@@ -5,6 +5,10 @@ import { stream } from '../lib/sse.js';
 import { t, duration, number, percent, dateTime } from '../lib/i18n.js';
 import { Pop, contextFor } from './pop.js';
 import { ring } from './ring.js';
+import { Chats } from './chats.js';
+
+/** Channels whose contacts are conversations in messaging-service: accepted, they open a chat card, not a call. */
+const MESSAGING = new Set(['CHAT', 'SMS', 'EMAIL', 'WEB']);
 
 const REASONS = ['break', 'lunch', 'training', 'meeting', 'coaching', 'admin'];
 const CATEGORIES = ['FAULT_REPORT', 'SERVICE_REQUEST', 'FOLLOW_UP', 'INFORMATION', 'COMPLAINT', 'SUGGESTION'];
@@ -64,8 +68,8 @@ function Desk({ session }) {
     drop(offer.offerId);
     try {
       await post(`/routing/offers/${offer.offerId}/accept`);
-      setActive({ offer, acceptedAt: Date.now(), notes: '' });
-      setNotice(null);
+      if (MESSAGING.has(offer.channel)) setNotice(null); // the chat card comes with messaging-service's stream
+      else { setActive({ offer, acceptedAt: Date.now(), notes: '' }); setNotice(null); }
     } catch (e) {
       setNotice({ kind: 'error', text: () => t('offer.gone') + ' ' + e.message });
     }
@@ -112,6 +116,10 @@ function Desk({ session }) {
       <div class="desk-grid">
         <div class="work">
           ${pending.map(o => html`<${OfferCard} key=${o.offerId} offer=${o} now=${now} onAccept=${accept} onReject=${reject} />`)}
+          <${Chats} agentId=${agentId} onError=${text => setNotice({ kind: 'error', text })}
+            onEnded=${conv => { setWrap({ offer: { contactId: conv.contactId, queueId: conv.queueId }, notes: '' });
+              setNotice({ kind: 'info', text: () => t('chat.ended', { who: conv.name || conv.email || conv.phone || '' }) });
+              refreshAgent(); }} />
           ${active && html`<${ActiveContact} active=${active} now=${now} onNotes=${notes => setActive({ ...active, notes })}
             onWrap=${startWrap} onTransferred=${transferred} />`}
           ${wrap && html`<${WrapUp} wrap=${wrap} onDone=${text => { setWrap(null); setNotice({ kind: 'info', text }); refreshDay(); refreshAgent(); }} />`}

@@ -55,6 +55,8 @@ public final class EventTypes {
     public static final String CONVERSATION_OPENED = P + "conversation.opened";
     /** A conversation ended: resolved by the agent, closed idle, or left by the customer. */
     public static final String CONVERSATION_CLOSED = P + "conversation.closed";
+    /** A customer opted out of (STOP) or back into (START) messages on a channel, by keyword. */
+    public static final String CONVERSATION_OPT_OUT_CHANGED = P + "conversation.opt-out-changed";
     /** The customer wrote. */
     public static final String MESSAGE_RECEIVED = P + "message.received";
     /** An agent (or the system on its behalf) wrote to the customer. */

@@ -33,6 +33,17 @@ public interface MessagingConfig {
     /** Web chat. */
     Chat chat();
 
+    /** SMS through a Twilio-compatible provider. */
+    Sms sms();
+
+    /** How long after it closed a conversation is reopened by the customer's next SMS or e-mail (else a new one). */
+    @WithDefault("P7D")
+    Duration reopenWindow();
+
+    /** How often messages waiting to leave by SMS or e-mail are looked at. */
+    @WithDefault("1s")
+    Duration deliveryInterval();
+
     /** Where the peers are; empty: that feature answers 503 (callbacks) or works without it (CRM, routing). */
     Optional<String> crmUrl();
 
@@ -44,6 +55,61 @@ public interface MessagingConfig {
     Optional<Path> serviceTokenFile();
 
     Optional<String> serviceToken();
+
+    interface Sms {
+        /** The provider account's auth token: checks its webhooks' signatures and authenticates sends. Empty: SMS off. */
+        Optional<String> authToken();
+
+        /** The provider account id (Twilio's AccountSid). */
+        Optional<String> accountSid();
+
+        /** The provider's REST API: Twilio's, another Twilio-compatible one, or a local double. */
+        @WithDefault("https://api.twilio.com")
+        String apiUrl();
+
+        /** Our sender number (E.164) or messaging service id. */
+        Optional<String> from();
+
+        /**
+         * The public base URL the provider calls (it signs webhooks over the URL it called, which differs from ours behind
+         * an ingress); status callbacks are sent to it too.
+         */
+        Optional<String> publicUrl();
+
+        /** The queue a new SMS conversation enters. */
+        @WithDefault("sms")
+        String queue();
+
+        /** Whole-message keywords that stop every SMS to the sender (case-insensitive). */
+        @WithDefault("STOP,STOPALL,UNSUBSCRIBE,CANCEL,END,QUIT")
+        List<String> optOutKeywords();
+
+        /** Whole-message keywords that allow SMS again. */
+        @WithDefault("START,UNSTOP")
+        List<String> optInKeywords();
+
+        /**
+         * Sending hours on the customer's clock for an SMS the customer is not waiting for (no message from them within
+         * {@link #replyWindow()}): like callbacks, nobody is texted at night. Outside them the message waits.
+         */
+        @WithDefault("08:00")
+        java.time.LocalTime sendFrom();
+
+        @WithDefault("20:00")
+        java.time.LocalTime sendUntil();
+
+        /** The customers' time zone (IANA) for the sending hours. */
+        @WithDefault("Europe/Berlin")
+        String timeZone();
+
+        /** A reply within this time of the customer's last message is sent at any hour: they are in the conversation. */
+        @WithDefault("PT1H")
+        Duration replyWindow();
+
+        /** Longest text of one provider message; longer ones go out in numbered parts. */
+        @WithDefault("1600")
+        int maxMessageLength();
+    }
 
     interface Chat {
         /** The queue a chat enters when the page names none. */

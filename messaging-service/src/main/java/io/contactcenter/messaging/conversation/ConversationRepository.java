@@ -20,6 +20,9 @@ public class ConversationRepository {
     /** The channel every replica listens on; payloads are described in {@code stream.Hub}. */
     public static final String NOTIFY_CHANNEL = "cc_messaging";
 
+    private static final String MESSAGE = "select m.*, d.status as delivery from msg_message m"
+            + " left join msg_delivery d on d.message_id = m.id";
+
     public Uni<Void> insert(SqlClient tx, ConversationRow c) {
         return tx.preparedQuery("insert into msg_conversation (id, channel, status, token_hash, customer_id,"
                         + " display_name, email, phone, queue_id, contact_id, subject, opened_at, last_activity_at,"
@@ -88,26 +91,54 @@ public class ConversationRepository {
                 .replaceWithVoid();
     }
 
+    /** Queues an OUT message for its provider: it leaves when the deliverer next passes. */
+    public Uni<Void> insertDelivery(SqlClient tx, MessageRow m, String channel, String recipient) {
+        return tx.preparedQuery("insert into msg_delivery (message_id, conversation_id, channel, recipient, status,"
+                        + " next_attempt_at, updated_at) values ($1, $2, $3, $4, 'PENDING', $5, $5)")
+                .execute(Tuple.of(m.id(), m.conversationId(), channel, recipient, utc(m.createdAt())))
+                .replaceWithVoid();
+    }
+
+    /** The newest SMS conversation with {@code phone}, locked. */
+    public Uni<ConversationRow> lockLatestSms(SqlClient tx, String phone) {
+        return one(tx.preparedQuery("select * from msg_conversation where channel = 'SMS' and phone = $1"
+                + " order by last_activity_at desc limit 1 for update").execute(Tuple.of(phone)));
+    }
+
+    /** Serialises work on one customer address (two SMS arriving at once must not open two conversations). */
+    public Uni<Void> lockAddress(SqlClient tx, String address) {
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 7))").execute(Tuple.of(address))
+                .replaceWithVoid();
+    }
+
+    /** Records an opt-out or opt-in keyword; true if it changed anything. */
+    public Uni<Boolean> setOptOut(SqlClient tx, String channel, String address, boolean optedOut, String keyword, Instant at) {
+        return tx.preparedQuery("insert into msg_opt_out (channel, address, opted_out, keyword, changed_at)"
+                        + " values ($1, $2, $3, $4, $5) on conflict (channel, address) do update set opted_out = $3,"
+                        + " keyword = $4, changed_at = $5 where msg_opt_out.opted_out <> $3")
+                .execute(Tuple.of(channel, address, optedOut, keyword, utc(at)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     /** The message a sender already stored under its own id, if any (a retried post). */
     public Uni<MessageRow> messageByClientId(SqlClient client, String conversationId, String clientId) {
         if (clientId == null) {
             return Uni.createFrom().nullItem();
         }
-        return client.preparedQuery("select * from msg_message where conversation_id = $1 and client_id = $2")
+        return client.preparedQuery(MESSAGE + " where m.conversation_id = $1 and m.client_id = $2")
                 .execute(Tuple.of(conversationId, clientId))
                 .map(rows -> rows.iterator().hasNext() ? MessageRow.of(rows.iterator().next()) : null);
     }
 
     public Uni<MessageRow> message(SqlClient client, String conversationId, long seq) {
-        return client.preparedQuery("select * from msg_message where conversation_id = $1 and seq = $2")
+        return client.preparedQuery(MESSAGE + " where m.conversation_id = $1 and m.seq = $2")
                 .execute(Tuple.of(conversationId, seq))
                 .map(rows -> rows.iterator().hasNext() ? MessageRow.of(rows.iterator().next()) : null);
     }
 
     /** Messages after {@code afterSeq}, oldest first, at most {@code limit}. */
     public Uni<List<MessageRow>> messages(SqlClient client, String conversationId, long afterSeq, int limit) {
-        return client.preparedQuery("select * from msg_message where conversation_id = $1 and seq > $2 order by seq"
-                        + " limit $3")
+        return client.preparedQuery(MESSAGE + " where m.conversation_id = $1 and m.seq > $2 order by m.seq limit $3")
                 .execute(Tuple.of(conversationId, afterSeq, limit))
                 .map(rows -> {
                     List<MessageRow> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.contactcenter.events.Ids;
 import io.contactcenter.events.messaging.ConversationClosed;
 import io.contactcenter.events.messaging.ConversationMessage;
 import io.contactcenter.events.messaging.ConversationOpened;
+import io.contactcenter.events.messaging.OptOutChanged;
 import io.contactcenter.events.outbox.Outbox;
 import io.contactcenter.events.routing.CancelCommand;
 import io.contactcenter.events.routing.EnqueueCommand;
@@ -30,6 +31,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Conversations and their messages. Every change locks its conversation, so messages get gap-free sequence numbers
@@ -79,15 +81,98 @@ public class ConversationService {
             ConversationRow c = new ConversationRow(Ids.newId(), Channel.CHAT, Status.QUEUED, hash(token),
                     customer.map(Peers.Customer::customerId).orElse(null), form.name().trim(), email, phoneE164, queue,
                     Ids.newId(), 1, null, null, form.subject(), null, null, now, null, now, null, null, null, 0);
-            Map<String, String> attributes = attributes(c);
-            customer.map(Peers.Customer::segment).ifPresent(s -> attributes.put("segment", s));
-            int priority = customer.map(Peers.Customer::segment).filter("VIP"::equals).isPresent() ? 10 : 0;
-            return pool.withTransaction(tx -> repo.insert(tx, c)
-                    .chain(() -> opened(tx, c, false, attributes, priority, null))
+            return pool.withTransaction(tx -> create(tx, c, customer, Map.of(), null)
                     .chain(() -> form.text() == null || form.text().isBlank() ? Uni.createFrom().item(c)
                             : write(tx, c, "IN", c.customerLabel(), form.text(), form.clientId())
                                     .map(Written::conversation)))
                     .map(saved -> new ChatStarted(saved.id(), token, StatusView.of(saved)));
+        });
+    }
+
+    /** Stores a new conversation and hands it to routing; VIP customers get priority. */
+    private Uni<Void> create(SqlClient tx, ConversationRow c, Optional<Peers.Customer> customer,
+            Map<String, String> context, String parentContactId) {
+        Map<String, String> attributes = new LinkedHashMap<>(context);
+        attributes.putAll(attributes(c));
+        customer.map(Peers.Customer::segment).ifPresent(s -> attributes.put("segment", s));
+        int priority = customer.map(Peers.Customer::segment).filter("VIP"::equals).isPresent() ? 10 : 0;
+        return repo.insert(tx, c).chain(() -> opened(tx, c, false, attributes, priority, parentContactId));
+    }
+
+    // ------------------------------------------------------------------ SMS
+
+    /** What an inbound SMS did. */
+    public enum Inbound { MESSAGE, DUPLICATE, OPTED_OUT, OPTED_IN }
+
+    /**
+     * An SMS from {@code phone}: an opt-out or opt-in keyword is recorded (and announced for the CRM); anything else joins
+     * the customer's open SMS conversation, reopens one closed within the reopen window, or starts a new one.
+     * {@code providerId} makes a webhook the provider repeats count once.
+     */
+    public Uni<Inbound> inboundSms(String phone, String text, String providerId) {
+        String keyword = text.strip().toUpperCase(java.util.Locale.ROOT);
+        boolean optOut = config.sms().optOutKeywords().contains(keyword);
+        if (optOut || config.sms().optInKeywords().contains(keyword)) {
+            Instant now = clock.instant();
+            return pool.withTransaction(tx -> repo.lockAddress(tx, phone)
+                    .chain(() -> repo.setOptOut(tx, Channel.SMS.name(), phone, optOut, keyword, now))
+                    .chain(changed -> !changed ? Uni.createFrom().voidItem()
+                            : outbox.publish(tx, EventTypes.CONVERSATION_OPT_OUT_CHANGED, phone,
+                                    new OptOutChanged(Channel.SMS, phone, optOut, keyword, now))
+                                    .chain(() -> repo.lockLatestSms(tx, phone))
+                                    .chain(c -> c == null || c.closed() ? Uni.createFrom().voidItem()
+                                            : write(tx, c, "SYSTEM", null, optOut
+                                                    ? "The customer opted out of SMS (" + keyword + "): nothing more is sent."
+                                                    : "The customer allowed SMS again (" + keyword + ").", providerId)
+                                                    .replaceWithVoid())))
+                    .replaceWith(optOut ? Inbound.OPTED_OUT : Inbound.OPTED_IN);
+        }
+        return peers.identify(null, phone).chain(customer -> pool.withTransaction(tx -> repo.lockAddress(tx, phone)
+                .chain(() -> repo.lockLatestSms(tx, phone))
+                .chain(latest -> {
+                    Instant now = clock.instant();
+                    if (latest != null && !latest.closed()) {
+                        return appendInbound(tx, latest, text, providerId);
+                    }
+                    if (latest != null && latest.closedAt().isAfter(now.minus(config.reopenWindow()))) {
+                        return repo.messageByClientId(tx, latest.id(), providerId).chain(seen -> seen != null
+                                ? Uni.createFrom().item(Inbound.DUPLICATE)
+                                : reopen(tx, latest).chain(open -> write(tx, open, "IN", open.customerLabel(), text,
+                                        providerId)).replaceWith(Inbound.MESSAGE));
+                    }
+                    ConversationRow c = new ConversationRow(Ids.newId(), Channel.SMS, Status.QUEUED, null,
+                            customer.map(Peers.Customer::customerId).orElse(null),
+                            customer.map(Peers.Customer::displayName).orElse(null), null, phone, config.sms().queue(),
+                            Ids.newId(), 1, null, null, null, null, null, now, null, now, null, null, null, 0);
+                    return create(tx, c, customer, Map.of(), null)
+                            .chain(() -> write(tx, c, "IN", c.customerLabel(), text, providerId))
+                            .replaceWith(Inbound.MESSAGE);
+                })));
+    }
+
+    private Uni<Inbound> appendInbound(SqlClient tx, ConversationRow c, String text, String providerId) {
+        return repo.messageByClientId(tx, c.id(), providerId).chain(seen -> seen != null
+                ? Uni.createFrom().item(Inbound.DUPLICATE)
+                : write(tx, c, "IN", c.customerLabel(), text, providerId).replaceWith(Inbound.MESSAGE));
+    }
+
+    /**
+     * A conversation the center starts (the IVR deflects a caller to SMS, an agent texts a customer): opened with the
+     * caller's context, handed to routing, and its first message sent within the sending hours.
+     */
+    public Uni<ConversationView> startOutbound(OutboundStart start, String phoneE164, String author) {
+        return peers.identify(null, phoneE164).chain(customer -> {
+            Instant now = clock.instant();
+            String queue = start.queueId() == null ? config.sms().queue() : start.queueId();
+            ConversationRow c = new ConversationRow(Ids.newId(), Channel.SMS, Status.QUEUED, null,
+                    customer.map(Peers.Customer::customerId).orElse(start.attributes() == null ? null
+                            : start.attributes().get("customerId")),
+                    customer.map(Peers.Customer::displayName).orElse(null), null, phoneE164, queue, Ids.newId(), 1, null,
+                    null, start.subject(), null, null, now, null, now, null, null, null, 0);
+            Map<String, String> context = start.attributes() == null ? Map.of() : start.attributes();
+            return pool.withTransaction(tx -> create(tx, c, customer, context, start.parentContactId())
+                    .chain(() -> write(tx, c, "OUT", author, start.text(), start.clientId())))
+                    .chain(w -> view(w.conversation().id(), 10));
         });
     }
 
@@ -188,6 +273,17 @@ public class ConversationService {
             }
             return c;
         });
+    }
+
+    /** A note from the service into the conversation (a message that could not be delivered, say), on {@code tx}. */
+    public Uni<Void> systemNote(SqlClient tx, String conversationId, String text) {
+        return repo.lock(tx, conversationId).chain(c -> c == null ? Uni.createFrom().voidItem()
+                : write(tx, c, "SYSTEM", null, text, null).replaceWithVoid());
+    }
+
+    /** Wakes the streams of a conversation whose message {@code seq} changed (its delivery status). */
+    public Uni<Void> messageChanged(SqlClient tx, String conversationId, String agentId, long seq) {
+        return repo.notifyAll(tx, "m " + conversationId + " " + (agentId == null ? "-" : agentId) + " " + seq);
     }
 
     // ------------------------------------------------------------------ routing's side (cc.contacts)
@@ -303,17 +399,27 @@ public class ConversationService {
         }
         Instant now = clock.instant();
         long seq = c.lastSeq() + 1;
-        MessageRow m = new MessageRow(c.id(), seq, Ids.newId(), c.contactId(), direction, author, text, clientId, now);
-        ConversationRow after = c.wrote(seq, now, "OUT".equals(direction));
+        MessageRow m = new MessageRow(c.id(), seq, Ids.newId(), c.contactId(), direction, author, text, clientId, now,
+                null);
+        // an agent's first message to the customer is the first response; an automatic one (the IVR's SMS) is not
+        ConversationRow after = c.wrote(seq, now, "OUT".equals(direction) && c.status() == Status.ASSIGNED);
         Uni<?> announce = "SYSTEM".equals(direction) ? Uni.createFrom().voidItem()
                 : outbox.publish(tx, "IN".equals(direction) ? EventTypes.MESSAGE_RECEIVED : EventTypes.MESSAGE_SENT,
                         c.id(), new ConversationMessage(m.id(), c.id(), c.contactId(), c.channel(), c.customerId(), seq,
                                 author, text, 0, now));
+        boolean leaves = "OUT".equals(direction) && (c.channel() == Channel.SMS || c.channel() == Channel.EMAIL);
         return repo.insertMessage(tx, m)
+                .chain(() -> leaves ? repo.insertDelivery(tx, m, c.channel().name(),
+                        c.channel() == Channel.SMS ? c.phone() : c.email()) : Uni.createFrom().voidItem())
                 .chain(() -> repo.update(tx, after))
                 .chain(() -> announce)
                 .chain(() -> repo.notifyAll(tx, "m " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId()) + " " + seq))
-                .replaceWith(new Written(after, m));
+                .replaceWith(new Written(after, leaves ? withDelivery(m, "PENDING") : m));
+    }
+
+    private static MessageRow withDelivery(MessageRow m, String delivery) {
+        return new MessageRow(m.conversationId(), m.seq(), m.id(), m.contactId(), m.direction(), m.author(), m.body(),
+                m.clientId(), m.createdAt(), delivery);
     }
 
     private Uni<Void> save(SqlClient tx, ConversationRow after, String previousAgent) {

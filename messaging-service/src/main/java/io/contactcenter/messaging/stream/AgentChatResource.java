@@ -5,6 +5,9 @@ import io.contactcenter.messaging.conversation.ConversationService;
 import io.contactcenter.messaging.conversation.ConversationView;
 import io.contactcenter.messaging.conversation.MessageRequest;
 import io.contactcenter.messaging.conversation.MessageView;
+import io.contactcenter.messaging.conversation.OutboundStart;
+import io.contactcenter.events.phone.PhoneNumbers;
+import jakarta.ws.rs.BadRequestException;
 import io.contactcenter.messaging.conversation.TypingRequest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -42,6 +45,24 @@ public class AgentChatResource {
         this.conversations = conversations;
         this.hub = hub;
         this.identity = identity;
+    }
+
+    /**
+     * Starts a conversation by SMS: the IVR deflecting a caller ("we'll text you"), or an agent or supervisor texting a
+     * customer. It enters routing with the given context; its first message leaves within the sending hours.
+     */
+    @POST
+    @Path("/conversations")
+    @RolesAllowed({"service", "agent", "supervisor", "admin"})
+    public Uni<RestResponse<ConversationView>> startOutbound(@Valid @NotNull OutboundStart start) {
+        String phone;
+        try {
+            phone = PhoneNumbers.requireE164(start.phone());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("phone: " + e.getMessage());
+        }
+        return conversations.startOutbound(start, phone, identity.getPrincipal().getName())
+                .map(c -> RestResponse.status(RestResponse.Status.CREATED, c));
     }
 
     /** The agent's open conversations. */

@@ -1,8 +1,9 @@
 package io.contactcenter.voice.twilio;
 
+import io.contactcenter.events.twilio.TwilioRequests;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.twilio.security.RequestValidator;
 import io.contactcenter.voice.call.Edge;
 import io.contactcenter.voice.config.VoiceConfig;
 import io.contactcenter.voice.media.Recording;
@@ -13,7 +14,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -25,11 +25,7 @@ import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -273,45 +269,8 @@ public class TwilioResource {
 
     /** The request's parameters, once its signature proves it came from the account holding the auth token. */
     private Map<String, String> verified(String form, String signature, UriInfo uri) {
-        String token = enabled();
-        Map<String, String> params = formParams(form);
-        if (signature == null || signature.isBlank()) {
-            throw new ForbiddenException("X-Twilio-Signature is missing: webhooks are accepted from the provider's account only.");
-        }
-        if (!new RequestValidator(token).validate(signedUrl(uri), params, signature)) {
-            throw new ForbiddenException("X-Twilio-Signature does not match this request (check the auth token, and"
-                    + " cc.voice.twilio.public-url when a proxy is in front).");
-        }
-        return params;
-    }
-
-    /** An application/x-www-form-urlencoded body; the first value of a repeated name (the provider repeats none). */
-    static Map<String, String> formParams(String form) {
-        Map<String, String> params = new HashMap<>();
-        if (form == null || form.isEmpty()) {
-            return params;
-        }
-        for (String pair : form.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.putIfAbsent(name, value);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("body: not a form (" + e.getMessage() + ")");
-            }
-        }
-        return params;
-    }
-
-    private String signedUrl(UriInfo uri) {
-        URI request = uri.getRequestUri();
-        return config.twilio().publicUrl()
-                .map(base -> base.replaceAll("/+$", "") + request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery()))
-                .orElse(request.toString());
+        return TwilioRequests.verified(enabled(), form, signature,
+                TwilioRequests.signedUrl(config.twilio().publicUrl(), uri.getRequestUri()), "cc.voice.twilio.public-url");
     }
 
     private String enabled() {
