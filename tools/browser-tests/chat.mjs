@@ -65,6 +65,8 @@ try {
 
   // the agent signs in to the desk and becomes available: the chat is offered, accepted, and opens as a card
   const desk = await page('desk');
+  out.typingRequests = [];
+  desk.on('response', r => { if (r.url().includes('/typing')) out.typingRequests.push(`${r.request().method()} ${r.status()}`); });
   await desk.goto(s.web + '/desk/');
   await desk.locator('[data-testid=dev-signin] input[name=user]').fill(s.agent);
   await desk.locator('[data-testid=dev-signin] button[type=submit]').click();

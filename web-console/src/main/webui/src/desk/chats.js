@@ -14,15 +14,19 @@ const clientId = () => `d${Date.now().toString(36)}${(sequence++).toString(36)}$
 export function Chats({ agentId, onEnded, onError }) {
   const [chats, setChats] = useState({});   // by conversationId: {conversation, messages, typing}
   const [link, setLink] = useState('connecting');
+  const ended = useRef(new Set());          // contacts the agent ended here: later news of them changes nothing
   const update = (id, change) => setChats(all => {
     const current = all[id] || { conversation: null, messages: [], typing: false };
     return { ...all, [id]: { ...current, ...change(current) } };
   });
 
+  const chatsRef = useRef(chats);
+  chatsRef.current = chats;
   useEffect(() => {
     const s = stream(`/messaging/agents/${encodeURIComponent(agentId)}/stream`, e => {
       if (e.type === 'conversation') {
         const c = e.conversation;
+        if (ended.current.has(c.contactId)) return; // a reopened conversation comes back as a new contact
         if (c.agentId !== agentId || c.status !== 'ASSIGNED') {
           // closed, or moved to someone else: the card stays until the agent ends it, marked as closed
           update(c.conversationId, cur => ({ conversation: { ...(cur.conversation || c), status: c.status, closeReason: c.closeReason } }));
@@ -33,6 +37,7 @@ export function Chats({ agentId, onEnded, onError }) {
           .then(full => update(c.conversationId, cur => ({ messages: mergeMessages(cur.messages, full.messages) })))
           .catch(err => onError(err.message));
       } else if (e.type === 'message') {
+        if (!chatsRef.current[e.conversationId]) return; // not (or no longer) on this desk
         update(e.conversationId, cur => ({ messages: mergeMessages(cur.messages, [e.message]),
           typing: e.message.direction === 'IN' ? false : cur.typing }));
       } else if (e.type === 'typing') {
@@ -54,6 +59,7 @@ export function Chats({ agentId, onEnded, onError }) {
               if (err.status !== 409) throw err; // already ended in routing
             });
           }
+          ended.current.add(conv.contactId);
           setChats(all => { const n = { ...all }; delete n[conv.conversationId]; return n; });
           onEnded(conv);
         } catch (err) { onError(err.message); }

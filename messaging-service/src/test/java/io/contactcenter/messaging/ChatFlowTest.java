@@ -103,6 +103,11 @@ class ChatFlowTest {
                         .when().post("/messaging/chat/conversations/" + id + "/typing").then().statusCode(204);
                 JsonNode typing = until(agentFeed, e -> "typing".equals(e.path("type").asText()));
                 assertThat(typing.path("who").asText()).isEqualTo("customer");
+                given().header("Authorization", Tokens.agent(agent)).contentType("application/json").body("{\"typing\":true}")
+                        .when().post("/messaging/conversations/" + id + "/typing").then().statusCode(204);
+                JsonNode agentTyping = until(customer, e -> "typing".equals(e.path("type").asText()));
+                assertThat(agentTyping.path("who").asText()).isEqualTo("agent");
+                assertThat(agentTyping.path("on").asBoolean()).isTrue();
 
                 given().header("X-Chat-Token", token).contentType("application/json")
                         .body("{\"text\":\"Thanks!\",\"clientId\":\"c-2\"}")
@@ -176,6 +181,25 @@ class ChatFlowTest {
                 .then().statusCode(200).body("messages", hasSize(0));
         given().header("Authorization", Tokens.agent("nosy")).when().get("/messaging/conversations/" + id)
                 .then().statusCode(403);
+    }
+
+    @Test
+    void onlyTheWidgetsOriginsMayCallTheChatApiAcrossOriginsAndTheAgentApiNotAtAll() {
+        given().header("Origin", "http://localhost:8088").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-chat-token")
+                .when().options("/messaging/chat/conversations")
+                .then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "http://localhost:8088")
+                .header("Access-Control-Allow-Headers", containsString("x-chat-token"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/messaging/chat/conversations")
+                .then().statusCode(403);
+        given().header("Origin", "http://localhost:8088").header("Access-Control-Request-Method", "POST")
+                .when().options("/messaging/conversations/x/messages")
+                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        // an agent's request forwarded with the desk's origin is not turned away
+        given().header("Origin", "http://localhost:8087").header("Authorization", Tokens.bearer("supervisor"))
+                .when().get("/messaging/conversations/none").then().statusCode(404);
     }
 
     private void send(String type, String key, Object data) {

@@ -23,11 +23,13 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * What messaging asks other services, each bounded so that a slow peer never holds a customer's chat: who the
- * customer is (CRM, 300 ms, else unknown), where a waiting chat stands (routing, 300 ms, else unknown), completing a
+ * customer is (CRM, 1 s, else unknown), where a waiting chat stands (routing, 300 ms, else unknown), completing a
  * contact in routing (retried) and booking a callback (1 s).
  */
 @ApplicationScoped
 public class Peers {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Peers.class);
 
     /** What routing says of a waiting contact. */
     public record Waiting(Integer position, Double estimatedWaitSeconds, String state) {
@@ -51,23 +53,30 @@ public class Peers {
         this.token = new ServiceToken(config.serviceToken(), config.serviceTokenFile());
     }
 
-    /** The CRM customer with this e-mail address or E.164 number (e-mail first); empty when unknown or CRM is slow. */
-    @Timeout(value = 300, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "unknownCustomer")
+    /**
+     * The CRM customer with this e-mail address or E.164 number (e-mail first); empty when unknown. A customer who
+     * submitted a form or sent a message waits a second for it at most; a slow or failing CRM leaves them unknown
+     * (logged), it never stops the conversation.
+     */
     public Uni<Optional<Customer>> identify(String email, String phone) {
         if (config.crmUrl().isEmpty() || (email == null && phone == null)) {
-            return unknownCustomer(email, phone);
+            return Uni.createFrom().item(Optional.empty());
         }
+        return lookUp(email, phone).onFailure().recoverWithItem(e -> {
+            LOG.warnf("CRM did not identify %s in time, the conversation goes on unidentified: %s",
+                    email != null ? "an e-mail address" : "a number", e.toString());
+            return Optional.empty();
+        });
+    }
+
+    @Timeout(value = 1, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    Uni<Optional<Customer>> lookUp(String email, String phone) {
         String query = email != null ? "email=" + enc(email) : "phone=" + enc(phone);
         return http.get(config.crmUrl().get() + "/crm/customers?limit=1&" + query, token.current(), QUESTION)
                 .map(body -> body.filter(JsonNode::isArray).filter(a -> a.size() > 0).map(a -> a.get(0))
                         .map(c -> new Customer(c.path("customerId").asText(), c.path("displayName").asText(null),
                                 c.path("segment").asText(null))));
-    }
-
-    Uni<Optional<Customer>> unknownCustomer(String email, String phone) {
-        return Uni.createFrom().item(Optional.empty());
     }
 
     @Timeout(value = 300, unit = ChronoUnit.MILLIS)
