@@ -28,6 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import io.contactcenter.events.messaging.ConversationMessage;
+import io.contactcenter.events.messaging.OptOutChanged;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -231,6 +233,49 @@ class InteractionHistoryTest {
         timeline(c.customerId()).body("[0].disposition", equalTo("resolved"));
         given().header("Authorization", AGENT).when().get("/crm/dispositions")
                 .then().statusCode(200).body("$", hasItems("resolved", "case-opened", "callback-scheduled"));
+    }
+
+    @Test
+    void aStopBySmsMarksTheCustomerDoNotTextAndAStartClearsItWhileAPutCannot() {
+        var c = CrmFixtures.customer("STANDARD");
+        send(Topics.MESSAGING, EventTypes.CONVERSATION_OPT_OUT_CHANGED, c.phone(),
+                new OptOutChanged(Channel.SMS, c.phone(), true, "STOP", Instant.now()));
+        Eventually.await("opted out", Duration.ofSeconds(10), Duration.ofMillis(100), () -> Boolean.TRUE.equals(
+                given().header("Authorization", AGENT).get("/crm/customers/" + c.customerId()).then().extract()
+                        .path("consents.doNotText")));
+        // a replace from a client that knows nothing of it leaves the customer's own choice alone
+        given().header("Authorization", AGENT).contentType("application/json")
+                .body(Map.of("displayName", "Renamed", "segment", "STANDARD", "phones", java.util.List.of(c.phone()),
+                        "consents", Map.of("doNotCall", false, "marketing", false, "recording", true, "doNotText", false)))
+                .put("/crm/customers/" + c.customerId()).then().statusCode(200).body("consents.doNotText", equalTo(true));
+        send(Topics.MESSAGING, EventTypes.CONVERSATION_OPT_OUT_CHANGED, c.phone(),
+                new OptOutChanged(Channel.SMS, c.phone(), false, "START", Instant.now()));
+        Eventually.await("opted in", Duration.ofSeconds(10), Duration.ofMillis(100), () -> Boolean.FALSE.equals(
+                given().header("Authorization", AGENT).get("/crm/customers/" + c.customerId()).then().extract()
+                        .path("consents.doNotText")));
+    }
+
+    @Test
+    void messagesOfAKnownCustomersChatAreTheTranscriptOfItsInteraction() {
+        var c = CrmFixtures.customer("STANDARD");
+        String contact = UUID.randomUUID().toString();
+        Instant t0 = Instant.now().minusSeconds(60);
+        send(Topics.CONTACTS, EventTypes.CONTACT_QUEUED, contact, new ContactQueued(contact, "chat", Channel.CHAT, 0,
+                t0, t0, Map.of("customerId", c.customerId()), 1, 30.0));
+        send(Topics.MESSAGING, EventTypes.MESSAGE_SENT, "conv-1", new ConversationMessage("m2-" + contact, "conv-1", contact,
+                Channel.CHAT, c.customerId(), 2, "agent-7", "How can I help?", 0, t0.plusSeconds(20)));
+        send(Topics.MESSAGING, EventTypes.MESSAGE_RECEIVED, "conv-1", new ConversationMessage("m1-" + contact, "conv-1", contact,
+                Channel.CHAT, c.customerId(), 1, "Ann", "Hello", 0, t0.plusSeconds(10)));
+        Eventually.await("transcript", Duration.ofSeconds(10), Duration.ofMillis(100), () -> {
+            java.util.List<String> texts = timeline(c.customerId()).extract().path("find { it.interactionId == '" + contact + "' }.transcript.text");
+            return texts != null && texts.equals(java.util.List.of("Hello", "How can I help?"));
+        });
+        timeline(c.customerId()).body("find { it.interactionId == '" + contact + "' }.transcript.direction",
+                org.hamcrest.Matchers.contains("IN", "OUT"));
+        // an erasure takes the words with it
+        given().header("Authorization", Tokens.bearer("admin")).delete("/crm/customers/" + c.customerId()).then().statusCode(204);
+        given().header("Authorization", Tokens.bearer("admin")).get("/crm/interactions/" + contact).then()
+                .body("transcript", org.hamcrest.Matchers.empty());
     }
 
     @Test

@@ -26,7 +26,7 @@ public class CustomerRepository {
 
     /** Columns of a customer view; phones come along in one round trip. */
     public static final String COLUMNS = "c.id, c.display_name, c.email, c.language, c.segment, c.loyalty_tier, c.region,"
-            + " c.do_not_call, c.marketing_ok, c.recording_ok, c.attributes::text as attributes, c.version,"
+            + " c.do_not_call, c.marketing_ok, c.recording_ok, c.do_not_text, c.attributes::text as attributes, c.version,"
             + " c.created_at, c.updated_at,"
             + " coalesce((select array_agg(p.phone order by p.phone) from crm_phone p where p.customer_id = c.id),"
             + " '{}') as phones";
@@ -163,7 +163,8 @@ public class CustomerRepository {
         return new CustomerView(row.getString("id"), row.getString("display_name"), row.getString("email"),
                 row.getString("language"), Segment.valueOf(row.getString("segment")), row.getString("loyalty_tier"),
                 Arrays.asList(row.getArrayOfStrings("phones")), row.getString("region"),
-                new Consents(row.getBoolean("do_not_call"), row.getBoolean("marketing_ok"), row.getBoolean("recording_ok")),
+                new Consents(row.getBoolean("do_not_call"), row.getBoolean("marketing_ok"), row.getBoolean("recording_ok"),
+                        row.getBoolean("do_not_text")),
                 read(row.getString("attributes")), row.getInteger("version"),
                 instant(row, "created_at"), instant(row, "updated_at"));
     }

@@ -22,6 +22,7 @@ import io.contactcenter.events.contact.ContactTransferred;
 import io.contactcenter.events.crm.RepeatContactDetected;
 import io.contactcenter.events.ivr.IvrCompleted;
 import io.contactcenter.events.messaging.ConversationMessage;
+import io.contactcenter.events.messaging.OptOutChanged;
 import io.contactcenter.events.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -90,6 +91,15 @@ public class InteractionProjector {
             case EventTypes.CONTACT_SURVEY_COMPLETED -> {
                 ContactSurveyCompleted s = codec.data(event, ContactSurveyCompleted.class);
                 yield update(tx, "csat = $2", s.contactId(), (short) s.score());
+            }
+            case EventTypes.CONVERSATION_OPT_OUT_CHANGED -> {
+                OptOutChanged o = codec.data(event, OptOutChanged.class);
+                // every customer with that number: the keyword came from the phone, whoever it belongs to
+                yield o.channel() != io.contactcenter.events.Channel.SMS ? Uni.createFrom().voidItem()
+                        : tx.preparedQuery("update crm_customer set do_not_text = $2, updated_at = $3, version = version + 1"
+                                + " where id in (select customer_id from crm_phone where phone = $1) and do_not_text <> $2"
+                                + " and erased_at is null")
+                        .execute(Tuple.of(o.address(), o.optedOut(), utc(o.at()))).replaceWithVoid();
             }
             case EventTypes.MESSAGE_RECEIVED -> message(tx, codec.data(event, ConversationMessage.class), "IN");
             case EventTypes.MESSAGE_SENT -> message(tx, codec.data(event, ConversationMessage.class), "OUT");
