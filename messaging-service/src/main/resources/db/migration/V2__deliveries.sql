@@ -37,6 +37,7 @@ create table msg_opt_out (
 -- e-mail threads: the Message-IDs of a conversation's mails, so a reply's In-Reply-To/References finds it
 create table msg_thread_ref (
   message_ref     varchar(320) primary key,
+  filed           bigserial    not null,
   conversation_id varchar(64)  not null references msg_conversation (id) on delete cascade
 );
 create index msg_conversation_sms on msg_conversation (phone, last_activity_at desc) where channel = 'SMS';

@@ -36,6 +36,9 @@ public interface MessagingConfig {
     /** SMS through a Twilio-compatible provider. */
     Sms sms();
 
+    /** E-mail: a mailbox read over IMAP, replies sent over SMTP. */
+    Email email();
+
     /** How long after it closed a conversation is reopened by the customer's next SMS or e-mail (else a new one). */
     @WithDefault("P7D")
     Duration reopenWindow();
@@ -109,6 +112,51 @@ public interface MessagingConfig {
         /** Longest text of one provider message; longer ones go out in numbered parts. */
         @WithDefault("1600")
         int maxMessageLength();
+    }
+
+    interface Email {
+        /** The address customers write to and replies come from, e.g. support@example.com. Empty: e-mail is off. */
+        Optional<String> address();
+
+        /** The name shown with it. */
+        @WithDefault("Customer Service")
+        String displayName();
+
+        /** The queue a new e-mail conversation enters. */
+        @WithDefault("email")
+        String queue();
+
+        /** The mailbox. */
+        Server imap();
+
+        /** The outgoing server. */
+        Server smtp();
+
+        /** The folder read for new mail; mail taken in is flagged seen. */
+        @WithDefault("INBOX")
+        String folder();
+
+        /** How often the mailbox is read. */
+        @WithDefault("15s")
+        Duration pollInterval();
+
+        /** Mails larger than this are taken in without their attachments (the customer's text is kept). */
+        @WithDefault("10000000")
+        int maxBytes();
+    }
+
+    interface Server {
+        Optional<String> host();
+
+        Optional<Integer> port();
+
+        Optional<String> user();
+
+        Optional<String> password();
+
+        /** TLS from the first byte (IMAPS 993, SMTPS 465); otherwise STARTTLS when the server offers it. */
+        @WithDefault("false")
+        boolean ssl();
     }
 
     interface Chat {

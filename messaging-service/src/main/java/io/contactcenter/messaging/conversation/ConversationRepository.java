@@ -99,6 +99,33 @@ public class ConversationRepository {
                 .replaceWithVoid();
     }
 
+    /** The conversation one of these Message-IDs belongs to (the nearest first), locked; null if none. */
+    public Uni<ConversationRow> lockByThread(SqlClient tx, List<String> refs) {
+        if (refs.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return one(tx.preparedQuery("select c.* from msg_thread_ref r join msg_conversation c on c.id = r.conversation_id"
+                + " where r.message_ref = any($1) order by array_position($1, r.message_ref) limit 1 for update of c")
+                .execute(Tuple.of(refs.toArray(String[]::new))));
+    }
+
+    /** Files a Message-ID under its conversation; a repeat changes nothing. */
+    public Uni<Void> addThreadRef(SqlClient tx, String ref, String conversationId) {
+        return tx.preparedQuery("insert into msg_thread_ref (message_ref, conversation_id) values ($1, $2)"
+                + " on conflict (message_ref) do nothing").execute(Tuple.of(ref, conversationId)).replaceWithVoid();
+    }
+
+    /** The thread's Message-IDs, oldest first, for a reply's References header. */
+    public Uni<List<String>> threadRefs(SqlClient client, String conversationId) {
+        return client.preparedQuery("select message_ref from msg_thread_ref where conversation_id = $1 order by filed")
+                .execute(Tuple.of(conversationId))
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString("message_ref")));
+                    return out;
+                });
+    }
+
     /** The newest SMS conversation with {@code phone}, locked. */
     public Uni<ConversationRow> lockLatestSms(SqlClient tx, String phone) {
         return one(tx.preparedQuery("select * from msg_conversation where channel = 'SMS' and phone = $1"

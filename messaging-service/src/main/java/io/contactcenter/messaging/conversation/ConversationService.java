@@ -156,6 +156,60 @@ public class ConversationService {
                 : write(tx, c, "IN", c.customerLabel(), text, providerId).replaceWith(Inbound.MESSAGE));
     }
 
+    // ------------------------------------------------------------------ e-mail
+
+    /** A mail taken from the mailbox: its Message-ID, the IDs it answers (nearest first), sender, subject and new text. */
+    public record InboundMail(String messageId, List<String> references, String from, String fromName, String subject,
+            String text) {
+    }
+
+    /**
+     * A mail from a customer joins the conversation its In-Reply-To / References name (reopened if it closed within the
+     * reopen window), else starts one. Its Message-ID is filed with the thread and stored as the message's client id, so
+     * a mail read twice is stored once.
+     */
+    public Uni<Inbound> inboundEmail(InboundMail mail) {
+        String from = mail.from().toLowerCase(java.util.Locale.ROOT);
+        return peers.identify(from, null).chain(customer -> pool.withTransaction(tx -> repo.lockAddress(tx, from)
+                .chain(() -> repo.lockByThread(tx, mail.references()))
+                .chain(thread -> {
+                    Instant now = clock.instant();
+                    if (thread != null && (!thread.closed() || thread.closedAt().isAfter(now.minus(config.reopenWindow())))) {
+                        return repo.messageByClientId(tx, thread.id(), mail.messageId()).chain(seen -> seen != null
+                                ? Uni.createFrom().item(Inbound.DUPLICATE)
+                                : (thread.closed() ? reopen(tx, thread) : Uni.createFrom().item(thread))
+                                        .chain(open -> repo.addThreadRef(tx, mail.messageId(), open.id())
+                                                .chain(() -> write(tx, open, "IN", open.customerLabel(), mail.text(),
+                                                        mail.messageId())))
+                                        .replaceWith(Inbound.MESSAGE));
+                    }
+                    // a mail read twice before its thread existed: its Message-ID is filed already
+                    return repo.lockByThread(tx, List.of(mail.messageId())).chain(known -> known != null
+                            ? Uni.createFrom().item(Inbound.DUPLICATE)
+                            : newEmailConversation(tx, mail, from, customer, now));
+                })));
+    }
+
+    private Uni<Inbound> newEmailConversation(SqlClient tx, InboundMail mail, String from,
+            Optional<Peers.Customer> customer, Instant now) {
+        String subject = mail.subject() == null || mail.subject().isBlank() ? null
+                : mail.subject().length() > 300 ? mail.subject().substring(0, 300) : mail.subject();
+        ConversationRow c = new ConversationRow(Ids.newId(), Channel.EMAIL, Status.QUEUED, null,
+                customer.map(Peers.Customer::customerId).orElse(null),
+                customer.map(Peers.Customer::displayName).orElse(mail.fromName()), from, null, config.email().queue(),
+                Ids.newId(), 1, null, null, subject, null, null, now, null, now, null, null, null, 0);
+        return create(tx, c, customer, Map.of(), null)
+                .chain(() -> repo.addThreadRef(tx, mail.messageId(), c.id()))
+                .chain(() -> write(tx, c, "IN", c.customerLabel(), mail.text(), mail.messageId()))
+                .replaceWith(Inbound.MESSAGE);
+    }
+
+    /** The Message-ID our reply {@code messageId} goes out with: fixed, so a resend keeps it and threads stay whole. */
+    public String mailMessageId(String messageId) {
+        String address = config.email().address().orElse("contact-center@localhost");
+        return "<" + messageId + "@" + address.substring(address.indexOf('@') + 1) + ">";
+    }
+
     /**
      * A conversation the center starts (the IVR deflects a caller to SMS, an agent texts a customer): opened with the
      * caller's context, handed to routing, and its first message sent within the sending hours.
@@ -408,7 +462,11 @@ public class ConversationService {
                         c.id(), new ConversationMessage(m.id(), c.id(), c.contactId(), c.channel(), c.customerId(), seq,
                                 author, text, 0, now));
         boolean leaves = "OUT".equals(direction) && (c.channel() == Channel.SMS || c.channel() == Channel.EMAIL);
+        // a reply's Message-ID joins the thread before it leaves: the customer's answer to it finds the conversation
+        Uni<Void> thread = leaves && c.channel() == Channel.EMAIL ? repo.addThreadRef(tx, mailMessageId(m.id()), c.id())
+                : Uni.createFrom().voidItem();
         return repo.insertMessage(tx, m)
+                .chain(() -> thread)
                 .chain(() -> leaves ? repo.insertDelivery(tx, m, c.channel().name(),
                         c.channel() == Channel.SMS ? c.phone() : c.email()) : Uni.createFrom().voidItem())
                 .chain(() -> repo.update(tx, after))

@@ -19,6 +19,6 @@ public interface ChannelSender {
      */
     Instant allowedFrom(Job job, Instant now);
 
-    /** Sends the message; the provider's ids of its parts, in order. Fails with {@code SmsProvider.Rejected} for good. */
+    /** Sends the message; the provider's ids of its parts, in order. Fails with {@code Refused} for good. */
     Uni<List<String>> send(Job job);
 }

@@ -6,7 +6,6 @@ import static io.contactcenter.events.sql.Sql.utc;
 import io.contactcenter.events.Channel;
 import io.contactcenter.messaging.config.MessagingConfig;
 import io.contactcenter.messaging.conversation.ConversationService;
-import io.contactcenter.messaging.sms.SmsProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -126,7 +125,7 @@ public class Deliverer {
                         .chain(() -> finish(tx, job, "SENT", null, clock.instant()))))
                 .invoke(() -> registry.counter("cc.messaging.delivered", "channel", job.channel().name()).increment())
                 .onFailure().recoverWithUni(e -> {
-                    boolean refused = e instanceof SmsProvider.Rejected;
+                    boolean refused = e instanceof Refused;
                     LOG.warnf("%s message %s not sent (attempt %d): %s", job.channel(), job.messageId(), job.attempts() + 1,
                             e.toString());
                     if (!refused && job.attempts() + 1 < MAX_ATTEMPTS) {

@@ -3,6 +3,7 @@ package io.contactcenter.messaging.sms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.messaging.config.MessagingConfig;
+import io.contactcenter.messaging.delivery.Refused;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public class TwilioSms implements SmsProvider {
                     }
                     String why = "provider answered " + r.statusCode() + ": " + answer.path("message").asText(r.body());
                     if (r.statusCode() / 100 == 4 && r.statusCode() != 429) {
-                        throw new Rejected(why);
+                        throw new Refused(why);
                     }
                     throw new IllegalStateException(why);
                 });
