@@ -70,6 +70,7 @@
     '<form class="send"><label><textarea name="text" aria-label="Message" maxlength="4000"></textarea></label>' +
     '<button class="primary" type="submit">Send</button></form>' +
     '<div class="actions"><button class="callme" type="button">Call me instead</button>' +
+    '<button class="transcript" type="button">E-mail me the transcript</button>' +
     '<button class="leave" type="button">End chat</button></div>' +
     '<div class="error chat-error" role="alert"></div></div></section>';
 
@@ -225,6 +226,10 @@
     var phone = window.prompt("Which number should we call?", "");
     if (!phone) return;
     request("/" + state.id + "/callback", { phone: phone }).then(addMessage)
+      .catch(function (e) { $(".chat-error").textContent = e.message; });
+  });
+  $(".transcript").addEventListener("click", function () {
+    request("/" + state.id + "/transcript", {}).then(addMessage)
       .catch(function (e) { $(".chat-error").textContent = e.message; });
   });
   $(".leave").addEventListener("click", function () {

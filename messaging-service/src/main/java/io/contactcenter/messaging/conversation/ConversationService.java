@@ -329,6 +329,12 @@ public class ConversationService {
         });
     }
 
+    /** A note from the service into the conversation, in a transaction of its own. */
+    public Uni<Written> note(String conversationId, String text) {
+        return pool.withTransaction(tx -> repo.lock(tx, conversationId)
+                .chain(c -> write(tx, c, "SYSTEM", null, text, null)));
+    }
+
     /** A note from the service into the conversation (a message that could not be delivered, say), on {@code tx}. */
     public Uni<Void> systemNote(SqlClient tx, String conversationId, String text) {
         return repo.lock(tx, conversationId).chain(c -> c == null ? Uni.createFrom().voidItem()

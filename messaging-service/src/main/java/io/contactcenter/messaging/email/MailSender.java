@@ -75,6 +75,19 @@ public class MailSender implements ChannelSender {
             List<String> references) {
     }
 
+    /** A one-off mail outside any thread (a chat's transcript the customer asked for). */
+    public Uni<Void> sendOnce(String to, String subject, String text) {
+        if (!enabled()) {
+            return Uni.createFrom().failure(new jakarta.ws.rs.ServiceUnavailableException(
+                    "E-mail is not configured here, so no transcript can be sent."));
+        }
+        String address = config.address().orElseThrow();
+        Outgoing out = new Outgoing(to, subject, text, "<" + io.contactcenter.events.Ids.newId() + address.substring(address.indexOf('@')) + ">",
+                null, List.of());
+        return Uni.createFrom().item(() -> transmit(out)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .replaceWithVoid();
+    }
+
     /** The thread's newest ID that is not one of ours (ours end in our domain and carry a message id). */
     private static String lastInbound(List<String> refs, String ours) {
         String domain = ours.substring(ours.indexOf('@'));

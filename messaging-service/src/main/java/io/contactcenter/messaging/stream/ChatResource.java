@@ -9,6 +9,8 @@ import io.contactcenter.messaging.conversation.MessageRequest;
 import io.contactcenter.messaging.conversation.MessageView;
 import io.contactcenter.messaging.conversation.StatusView;
 import io.contactcenter.messaging.conversation.TypingRequest;
+import io.contactcenter.messaging.conversation.Transcripts;
+import io.contactcenter.messaging.email.MailSender;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -44,10 +46,12 @@ public class ChatResource {
 
     private final ConversationService conversations;
     private final Hub hub;
+    private final MailSender mails;
 
-    public ChatResource(ConversationService conversations, Hub hub) {
+    public ChatResource(ConversationService conversations, Hub hub, MailSender mails) {
         this.conversations = conversations;
         this.hub = hub;
+        this.mails = mails;
     }
 
     /** The pre-chat form: starts the chat and queues it. 201 with the id and the customer's token. */
@@ -134,6 +138,27 @@ public class ChatResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
+    }
+
+    /** Mails the chat's transcript to the customer's address from the pre-chat form, or to {@code email}. */
+    @POST
+    @Path("/{id}/transcript")
+    public Uni<RestResponse<MessageView>> transcript(@PathParam("id") String id, @HeaderParam(TOKEN) String token,
+            @Valid TranscriptRequest request) {
+        return conversations.forCustomer(id, token).chain(c -> {
+            String to = request != null && request.email() != null ? request.email() : c.email();
+            if (to == null) {
+                throw new BadRequestException("Give the e-mail address to send the transcript to.");
+            }
+            return conversations.messages(c.id(), 0, HISTORY).chain(messages -> mails.sendOnce(to,
+                            "Your chat with us", Transcripts.text(c, messages)))
+                    .chain(() -> conversations.note(c.id(), "Transcript sent to " + to + "."));
+        }).map(w -> RestResponse.status(RestResponse.Status.CREATED, MessageView.of(w.message())));
+    }
+
+    /** Where to mail a transcript; default: the address the customer gave. */
+    public record TranscriptRequest(@jakarta.validation.constraints.Email(message = "must be an e-mail address")
+            @jakarta.validation.constraints.Size(max = 320) String email) {
     }
 
     /** What the widget shows after a reload. */

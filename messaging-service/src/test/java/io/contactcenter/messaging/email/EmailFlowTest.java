@@ -117,6 +117,24 @@ class EmailFlowTest {
                 .then().body("messages.size()", equalTo(3)).body("openings", equalTo(1));
     }
 
+    @Test
+    void aChatCustomerGetsTheTranscriptByMail() throws Exception {
+        String customer = "noah." + System.nanoTime() % 1_000_000 + "@customer.example";
+        var started = given().contentType("application/json")
+                .body(Map.of("name", "Noah", "email", customer, "text", "Is my warranty still valid?"))
+                .post("/messaging/chat/conversations").then().statusCode(201).extract().jsonPath();
+        String id = started.getString("conversationId");
+        given().header("X-Chat-Token", started.getString("token")).contentType("application/json").body("{}")
+                .post("/messaging/chat/conversations/" + id + "/transcript").then().statusCode(201)
+                .body("direction", equalTo("SYSTEM")).body("text", equalTo("Transcript sent to " + customer + "."));
+        MimeMessage transcript = awaitMailTo(customer, Duration.ofSeconds(10));
+        assertThat(transcript.getSubject()).isEqualTo("Your chat with us");
+        assertThat(String.valueOf(transcript.getContent())).contains("You:\r\nIs my warranty still valid?");
+        given().header("X-Chat-Token", started.getString("token")).contentType("application/json")
+                .body("{\"email\":\"not an address\"}")
+                .post("/messaging/chat/conversations/" + id + "/transcript").then().statusCode(400);
+    }
+
     private static void send(String from, String subject, String text, String messageId, String inReplyTo, String references)
             throws Exception {
         Properties p = new Properties();
