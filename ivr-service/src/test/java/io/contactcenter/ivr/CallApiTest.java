@@ -176,6 +176,51 @@ class CallApiTest {
     }
 
     @Test
+    void aCallerWhoChoosesSmsIsTextedAndTheConversationCarriesWhatTheIvrLearned() {
+        String flow = "deflect-" + UUID.randomUUID().toString().substring(0, 8);
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/yaml").body("""
+                start: serial
+                operator: queue
+                nodes:
+                  serial:
+                    type: collect
+                    text: Please key in the serial number.
+                    variable: serial
+                    minDigits: 4
+                    maxDigits: 8
+                    next: offer
+                    noMatch: queue
+                    noInput: queue
+                  offer:
+                    type: sms
+                    text: All agents are busy. Press 1 and we will continue by SMS.
+                    message: "Hello from Example Appliances. Reply here about serial {serial}; an agent will answer."
+                    queue: sms-support
+                    accepted: bye
+                    declined: queue
+                  bye:
+                    type: hangup
+                    text: We have sent you an SMS. Goodbye.
+                  queue:
+                    type: enqueue
+                    queue: support
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/ivr/flows/" + flow).then().log().ifValidationFails().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        given().header("Authorization", Tokens.bearer("admin")).post("/ivr/flows/" + flow + "/publish").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body("{\"flowId\":\"" + flow + "\"}")
+                .when().put("/ivr/numbers/" + line).then().statusCode(200);
+        String from = caller();
+        String session = call(from).getString("sessionId");
+        event(session, "{\"type\":\"digits\",\"digits\":\"4815\"}");
+        JsonPath done = event(session, "{\"type\":\"digits\",\"digits\":\"1\"}");
+        assertThat(done.getString("state")).isEqualTo("ENDED");
+        assertThat(done.getList("actions.type", String.class)).endsWith("hangup");
+        io.contactcenter.devstack.Eventually.await("SMS conversation started", Duration.ofSeconds(5), Duration.ofMillis(100),
+                () -> StubServices.REQUESTS.stream().anyMatch(r -> r.startsWith("POST /messaging/conversations")
+                        && r.contains("\"phone\":\"" + from + "\"") && r.contains("serial 4815")
+                        && r.contains("\"queueId\":\"sms-support\"") && r.contains("\"serial\":\"4815\"")));
+    }
+
+    @Test
     void aRepeatedCallIdIsAConflictNamingTheSessionAndStartsNothingNew() {
         String callId = UUID.randomUUID().toString();
         String body = "{\"callId\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}".formatted(callId, caller(), line);

@@ -39,7 +39,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("cc.ivr.crm-url", url, "cc.ivr.routing-url", url, "cc.ivr.callback-url", url,
-                "cc.ivr.routing-cache", "0s");
+                "cc.ivr.messaging-url", url, "cc.ivr.routing-cache", "0s");
     }
 
     private void handle(HttpExchange x) throws IOException {
@@ -63,6 +63,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             respond(x, 200, "{\"position\":2,\"estimatedWaitSeconds\":240.0,\"state\":\"QUEUED\"}");
         } else if (path.startsWith("/routing/contacts/")) {
             respond(x, 204, null);
+        } else if (path.equals("/messaging/conversations")) {
+            respond(x, 201, "{\"conversationId\":\"conv-1\",\"channel\":\"SMS\"}");
         } else if (path.equals("/callbacks")) {
             respond(x, 201, "{\"callbackId\":\"cb-1\"}");
         } else {

@@ -217,7 +217,7 @@ public final class RoutingBench {
     }
 
     /** Produce→consume round trip of plain records on the same broker, paced like the routing step. */
-    private static double[] rawRoundTrip(KafkaProducer<String, String> producer, int rate, int seconds) throws Exception {
+    static double[] rawRoundTrip(KafkaProducer<String, String> producer, int rate, int seconds) throws Exception {
         String prefix = "raw-" + System.nanoTime();
         Map<String, Double> latency = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -277,7 +277,7 @@ public final class RoutingBench {
         return t;
     }
 
-    private static KafkaProducer<String, String> producer() {
+    static KafkaProducer<String, String> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.KAFKA_BOOTSTRAP);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -286,7 +286,7 @@ public final class RoutingBench {
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
-    private static void ensureRawTopic() throws Exception {
+    static void ensureRawTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", DevStack.KAFKA_BOOTSTRAP))) {
             if (!admin.listTopics().names().get().contains(RAW_TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 6, (short) 1))).all().get();
@@ -294,7 +294,7 @@ public final class RoutingBench {
         }
     }
 
-    private static void pace(long start, int i, int rate) throws InterruptedException {
+    static void pace(long start, int i, int rate) throws InterruptedException {
         long due = start + (long) (i * 1e9 / rate);
         long wait = due - System.nanoTime();
         if (wait > 200_000) {
@@ -302,7 +302,7 @@ public final class RoutingBench {
         }
     }
 
-    private static long nowMicros() {
+    static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }

@@ -282,6 +282,11 @@ public class CallService {
                         new ContactSurveyCompleted(s.contactId(), survey.score(), now)));
             } else if (effect instanceof FlowEngine.CallbackEffect cb) {
                 after = () -> bookCallback(s, cb.queue(), null);
+            } else if (effect instanceof FlowEngine.SmsEffect sms) {
+                Map<String, String> context = context(s, vars);
+                after = () -> calls.continueBySms(s.from(), sms.message(), sms.queue(), s.contactId(), context).subscribe().with(
+                        ok -> LOG.debugf("call %s continues by SMS", s.contactId()),
+                        e -> LOG.warnf("call %s: the SMS to continue by could not be started: %s", s.contactId(), e.toString()));
             } else if (effect instanceof FlowEngine.EnqueueEffect q) {
                 events.add(codec.create(EventTypes.ROUTING_ENQUEUE, s.contactId(), enqueue(s, q, vars)));
                 HoldTreatment.Turn hold = HoldTreatment.next(q.enqueue().hold(), HoldTreatment.State.START, now, null,
@@ -309,6 +314,20 @@ public class CallService {
             }
         }
         return new Applied(next, actions, after);
+    }
+
+    /** What the IVR learned, as a conversation's context: the flow's variables that are plain values. */
+    private static Map<String, String> context(Session s, Map<String, Object> vars) {
+        Map<String, String> context = new LinkedHashMap<>();
+        vars.forEach((k, v) -> {
+            if (v != null && !(v instanceof Map) && !(v instanceof java.util.Collection) && !"ivrCompleted".equals(k)
+                    && String.valueOf(v).length() <= 1024 && context.size() < 40) {
+                context.put(k, String.valueOf(v));
+            }
+        });
+        context.put("ivrSessionId", s.id());
+        context.put("ivrFlow", s.flowId() + "@" + s.flowVersion());
+        return context;
     }
 
     private EnqueueCommand enqueue(Session s, FlowEngine.EnqueueEffect q, Map<String, Object> vars) {

@@ -135,6 +135,26 @@ public class ServiceCalls {
         return JsonHttp.expect(http.post(config.callbackUrl().get() + "/callbacks", body, token(), COMMAND), "callback-service");
     }
 
+    /**
+     * Opens an SMS conversation with the caller's context and texts them {@code message} (messaging-service). Not
+     * retried: a retry after a lost answer would open a second conversation; a failure is logged.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    public Uni<Void> continueBySms(String phone, String message, String queueId, String contactId, Map<String, String> context) {
+        if (config.messagingUrl().isEmpty()) {
+            return Uni.createFrom().failure(new Unavailable("no messaging-service configured"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("phone", phone);
+        body.put("text", message);
+        body.put("queueId", queueId);
+        body.put("parentContactId", contactId);
+        body.put("attributes", context);
+        body.put("clientId", "ivr-" + contactId);
+        return JsonHttp.expect(http.post(config.messagingUrl().get() + "/messaging/conversations", body, token(), COMMAND),
+                "messaging-service");
+    }
+
     private Uni<Optional<JsonNode>> get(String url) {
         return http.get(url, token(), QUESTION);
     }

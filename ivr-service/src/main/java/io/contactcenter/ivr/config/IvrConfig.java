@@ -18,6 +18,9 @@ public interface IvrConfig {
     /** callback-service base URL for "call me back" offers; unset: the offer cannot be booked (logged, counted). */
     Optional<String> callbackUrl();
 
+    /** messaging-service base URL for "continue by SMS" offers; unset: the SMS cannot be sent (logged). */
+    Optional<String> messagingUrl();
+
     /**
      * The bearer token (role {@code service}) ivr-service presents to the other services, as a fixed value; for
      * trials. Prefer {@link #serviceTokenFile()}.

@@ -43,7 +43,11 @@ public final class FlowEngine {
     }
 
     /** Something the service must do outside the flow. */
-    public sealed interface Effect permits EnqueueEffect, CallbackEffect, SurveyEffect {
+    public sealed interface Effect permits EnqueueEffect, CallbackEffect, SurveyEffect, SmsEffect {
+    }
+
+    /** The caller chose to go on by SMS: {@code message} to their number, a conversation in {@code queue}. */
+    public record SmsEffect(String message, String queue) implements Effect {
     }
 
     public record EnqueueEffect(String node, Node.Enqueue enqueue, Map<String, String> attributes) implements Effect {
@@ -145,7 +149,7 @@ public final class FlowEngine {
                 return s.next();
             }
             if (n instanceof Node.Menu || n instanceof Node.Collect || n instanceof Node.CallbackOffer
-                    || n instanceof Node.Survey) {
+                    || n instanceof Node.SmsOffer || n instanceof Node.Survey) {
                 ask(n, false);
                 return null;
             }
@@ -211,7 +215,8 @@ public final class FlowEngine {
                 actions.add(Action.say(render(h.text()), null, language(null)));
             }
             actions.add(Action.hangup());
-            outcome = effects.stream().anyMatch(e -> e instanceof CallbackEffect) ? "callback" : "contained";
+            outcome = effects.stream().anyMatch(e -> e instanceof CallbackEffect) ? "callback"
+                    : effects.stream().anyMatch(e -> e instanceof SmsEffect) ? "deflected" : "contained";
             return null;
         }
 
@@ -228,6 +233,9 @@ public final class FlowEngine {
             } else if (n instanceof Node.CallbackOffer c) {
                 actions.add(Action.say(render(c.text()), null, language(null)));
                 actions.add(Action.gather(1, 6, false));
+            } else if (n instanceof Node.SmsOffer o) {
+                actions.add(Action.say(render(o.text()), null, language(null)));
+                actions.add(Action.gather(1, 6, false));
             } else if (n instanceof Node.Survey s) {
                 actions.add(Action.say(render(s.text()), null, language(null)));
                 actions.add(Action.gather(1, 6, false));
@@ -239,6 +247,13 @@ public final class FlowEngine {
                 menu(m, in);
             } else if (n instanceof Node.Collect c) {
                 collect(c, in);
+            } else if (n instanceof Node.SmsOffer o) {
+                if ("1".equals(first(in.digits()))) {
+                    effects.add(new SmsEffect(render(o.message()), o.queue()));
+                    run(o.accepted());
+                } else {
+                    run(o.declined());
+                }
             } else if (n instanceof Node.CallbackOffer c) {
                 if ("1".equals(first(in.digits()))) {
                     effects.add(new CallbackEffect(c.queue()));

@@ -187,6 +187,12 @@ public final class FlowValidator {
             problems.add(new Problem(id, "transfer needs to"));
         } else if (n instanceof Node.CallbackOffer c && (c.queue() == null || c.accepted() == null || c.declined() == null)) {
             problems.add(new Problem(id, "callback needs queue, accepted and declined"));
+        } else if (n instanceof Node.SmsOffer o) {
+            if (o.message() == null || o.message().isBlank() || o.accepted() == null || o.declined() == null) {
+                problems.add(new Problem(id, "sms needs message, accepted and declined"));
+            } else if (o.message().length() > 1600) {
+                problems.add(new Problem(id, "sms message: at most 1600 characters"));
+            }
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Node.Transfer.class, name = "transfer"),
         @JsonSubTypes.Type(value = Node.Voicemail.class, name = "voicemail"),
         @JsonSubTypes.Type(value = Node.CallbackOffer.class, name = "callback"),
+        @JsonSubTypes.Type(value = Node.SmsOffer.class, name = "sms"),
         @JsonSubTypes.Type(value = Node.Survey.class, name = "survey"),
         @JsonSubTypes.Type(value = Node.Hangup.class, name = "hangup")})
 public sealed interface Node {
@@ -187,6 +188,17 @@ public sealed interface Node {
 
     /** "Press 1 to be called back": a callback in {@code queue}, then {@code accepted}; anything else {@code declined}. */
     record CallbackOffer(String text, String queue, String accepted, String declined) implements Node {
+        public List<String> targets() {
+            return of(accepted, declined);
+        }
+    }
+
+    /**
+     * "Press 1 and we'll continue by SMS": the caller's number gets {@code message} and an SMS conversation opens in
+     * {@code queue} (default: messaging-service's SMS queue) with everything the IVR learned; then {@code accepted}
+     * (usually a goodbye), anything else {@code declined}.
+     */
+    record SmsOffer(String text, String message, String queue, String accepted, String declined) implements Node {
         public List<String> targets() {
             return of(accepted, declined);
         }

@@ -53,15 +53,17 @@ public class ConversationService {
     private final Peers peers;
     private final MessagingConfig config;
     private final Clock clock;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public ConversationService(Pool pool, ConversationRepository repo, Outbox outbox, Peers peers,
-            MessagingConfig config, Clock clock) {
+            MessagingConfig config, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.pool = pool;
         this.repo = repo;
         this.outbox = outbox;
         this.peers = peers;
         this.config = config;
         this.clock = clock;
+        this.json = json;
     }
 
     // ------------------------------------------------------------------ customers (web chat)
@@ -477,8 +479,25 @@ public class ConversationService {
                         c.channel() == Channel.SMS ? c.phone() : c.email()) : Uni.createFrom().voidItem())
                 .chain(() -> repo.update(tx, after))
                 .chain(() -> announce)
-                .chain(() -> repo.notifyAll(tx, "m " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId()) + " " + seq))
+                .chain(() -> repo.notifyAll(tx, messageNotice(c, leaves ? withDelivery(m, "PENDING") : m)))
                 .replaceWith(new Written(after, leaves ? withDelivery(m, "PENDING") : m));
+    }
+
+    /**
+     * The NOTIFY for a new message: the message itself when it fits PostgreSQL's 8,000-byte payload (every replica's
+     * streams get it without a query), else its seq for the replicas to load.
+     */
+    private String messageNotice(ConversationRow c, MessageRow m) {
+        String agent = c.agentId() == null ? "-" : c.agentId();
+        try {
+            String message = json.writeValueAsString(MessageView.of(m));
+            if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 7_500) {
+                return "M " + c.id() + " " + agent + " " + message;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // fall back to the seq
+        }
+        return "m " + c.id() + " " + agent + " " + m.seq();
     }
 
     private static MessageRow withDelivery(MessageRow m, String delivery) {

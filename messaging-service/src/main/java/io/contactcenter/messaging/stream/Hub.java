@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * Delivers what happens in conversations to the customers' and agents' streams connected to this replica, whichever
  * replica made the change: each change commits with a NOTIFY on {@link ConversationRepository#NOTIFY_CHANNEL}, every
  * replica LISTENs, and the one holding a stream loads what changed and sends it. Payloads are
- * {@code m <conversation> <agent|-> <seq>} (a message), {@code s <conversation> <agent|->} (status) and
+ * {@code M <conversation> <agent|-> <message JSON>} (a new message, when it fits the payload),
+ * {@code m <conversation> <agent|-> <seq>} (a message to load), {@code s <conversation> <agent|->} (status) and
  * {@code t <conversation> <agent|-> <customer|agent> <1|0>} (typing). A stream that (re)connects catches up from the
  * database, so a NOTIFY missed while disconnected loses nothing; clients order and de-duplicate by {@code seq}.
  */
@@ -43,6 +44,7 @@ public class Hub {
 
     private final Pool pool;
     private final ConversationRepository repo;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final String url;
     private final String user;
     private final String password;
@@ -50,12 +52,13 @@ public class Hub {
     private final Map<String, Subscribers> byAgent = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
 
-    public Hub(Pool pool, ConversationRepository repo, MeterRegistry registry,
+    public Hub(Pool pool, ConversationRepository repo, com.fasterxml.jackson.databind.ObjectMapper json, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.pool = pool;
         this.repo = repo;
+        this.json = json;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -111,7 +114,7 @@ public class Hub {
     }
 
     void onNotification(String payload) {
-        String[] p = payload.split(" ");
+        String[] p = payload.split(" ", payload.startsWith("M ") ? 4 : -1);
         if (p.length < 3) {
             return;
         }
@@ -123,6 +126,15 @@ public class Hub {
             return;
         }
         switch (p[0]) {
+            case "M" -> {
+                try {
+                    StreamEvent e = StreamEvent.message(json.readValue(p[3], MessageView.class));
+                    emit(customer, e);
+                    emit(agent, e);
+                } catch (java.io.IOException e) {
+                    LOG.warnf("unreadable message notification: %s", e.toString());
+                }
+            }
             case "m" -> repo.message(pool, conversationId, Long.parseLong(p[3])).subscribe().with(m -> {
                 if (m != null) {
                     StreamEvent e = StreamEvent.message(MessageView.of(m));
