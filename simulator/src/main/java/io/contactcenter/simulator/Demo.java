@@ -3,6 +3,7 @@ package io.contactcenter.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.simulator.traffic.AfterSalesCenter;
 import io.contactcenter.simulator.traffic.Api;
+import io.contactcenter.simulator.traffic.DigitalCenter;
 import io.contactcenter.simulator.traffic.Traffic;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,10 @@ public final class Demo {
         double aht = Double.parseDouble(opts.getOrDefault("aht", "12"));
         double patience = Double.parseDouble(opts.getOrDefault("patience", "30"));
         long seed = Long.parseLong(opts.getOrDefault("seed", "7"));
+        double chats = Double.parseDouble(opts.getOrDefault("chats", "0.12"));
+        double emails = Double.parseDouble(opts.getOrDefault("emails", "0.04"));
+        int smtpPort = Integer.parseInt(opts.getOrDefault("smtp-port", "3025"));
+        String mailbox = opts.getOrDefault("mailbox", "support@contact-center.local");
         Bench.devTokens();
 
         Api api = Api.local();
@@ -34,16 +39,27 @@ public final class Demo {
         Traffic.Plan plan = new Traffic.Plan(List.of(Traffic.Stream.ivr(center.ivrNumber(), rate)), center.agents(), aht,
                 Traffic.Handling.LOG_NORMAL, 0.6, patience, 0.03, 0.02, 0.5, 5, Traffic.RateProfile.DAY,
                 center.customerNumbers(), seed);
+        System.out.println("Provisioning the written channels: queues chat and email, a digital team of 4 (3 chats and"
+                + " 4 e-mails each at once)");
+        DigitalCenter digital = DigitalCenter.provision(api, "http://localhost:8088", "demo-", 4, List.of(), seed);
         Instant started = Instant.now();
         boolean terminal = System.console() != null;
-        try (Traffic traffic = new Traffic(api, plan, false)) {
+        try (Traffic traffic = new Traffic(api, plan, false); digital) {
             traffic.startDesks();
+            digital.startDesks();
+            Thread written = new Thread(() -> digital.run(Duration.ofSeconds(seconds), chats, emails, "127.0.0.1", smtpPort,
+                    mailbox), "written-channels");
+            written.start();
+            System.out.printf(Locale.ROOT, "Chats and e-mails for %d s: about %.2f chats/s through the widget's API and %.2f"
+                    + " e-mails/s to %s%n", seconds, chats, emails, mailbox);
             System.out.printf(Locale.ROOT, "Calling for %d s: about %.1f calls/s through the IVR (a day's shape), AHT %.0f s,"
                     + " mean patience %.0f s%n", seconds, rate, aht, patience);
             traffic.run(Duration.ofSeconds(seconds), Duration.ofSeconds(terminal ? 1 : 10), t -> progress(t, terminal));
             System.out.print(terminal ? "\r" : "");
             System.out.println("Last calls arrived; waiting for the callers still on hold");
             traffic.finish(Duration.ofSeconds((long) (patience * 6 + aht * 6)));
+            written.join();
+            digital.finish(Duration.ofSeconds(90));
             progress(traffic, false);
             Traffic.Counters c = traffic.counters();
             System.out.printf(Locale.ROOT, "%nThe simulator's callers: %d calls, %d ended in the IVR (self-service, messages,"
@@ -51,6 +67,11 @@ public final class Demo {
                     + " %d offers rejected, %d rung out, %d errors%n", c.arrived.get(), c.endedInIvr.get(), c.enqueued.get(),
                     c.answered.get() - c.returnedCalls.get(), c.abandoned.get(), c.callbacksAnswered.get(), c.surveys.get(),
                     c.rejects.get(), c.ringOuts.get(), c.errors.get());
+            DigitalCenter.Counters d = digital.counters();
+            System.out.printf(Locale.ROOT, "The written channels: %d chats and %d e-mails arrived, %d conversations accepted by"
+                    + " the digital team, %d replies, %d completed, %d customer messages, %d errors%n", d.chats.get(),
+                    d.emails.get(), d.accepted.get(), d.replies.get(), d.completed.get(), d.customerMessages.get(),
+                    d.errors.get());
         }
         Thread.sleep(3000); // the read model trails the last events by a moment
         summary(api, started);
@@ -81,6 +102,19 @@ public final class Demo {
         System.out.println("\nToday (UTC) per queue, from reporting-service (service level = answered within 20 s ÷ offered):");
         System.out.printf("%-11s %8s %8s %9s %6s %7s %7s %10s %10s %6s%n", "queue", "offered", "answered", "abandoned",
                 "SL", "ASA s", "AHT s", "callbacks", "returned", "CSAT");
+        System.out.println("\nToday (UTC) per written channel (first response = opening to the agent's first message;"
+                + " resolution = entering the queue to completion):");
+        System.out.printf("%-8s %8s %8s %16s %14s%n", "channel", "offered", "answered", "first response s", "resolution s");
+        for (String channel : List.of("CHAT", "EMAIL", "SMS")) {
+            JsonNode report = api.call("reporting", "GET", "/reports/channels/" + channel + "/intervals?interval=P1D&from=" + from
+                    + "&to=" + to, supervisor, null);
+            for (JsonNode row : report.path("rows")) {
+                System.out.printf(Locale.ROOT, "%-8s %8d %8d %16s %14s%n", channel, row.path("offered").asLong(),
+                        row.path("answered").asLong(), number(row.path("averageFirstResponseSeconds")),
+                        number(row.path("averageResolutionSeconds")));
+            }
+        }
+        System.out.println();
         for (String queue : AfterSalesCenter.QUEUES) {
             JsonNode report = api.call("reporting", "GET", "/reports/queues/" + queue + "/intervals?interval=P1D&from=" + from
                     + "&to=" + to, supervisor, null);

@@ -54,7 +54,7 @@ public final class Api {
     public static Api local() {
         return new Api(Map.of("routing", URI.create("http://localhost:8081"), "ivr", URI.create("http://localhost:8082"),
                 "callback", URI.create("http://localhost:8083"), "crm", URI.create("http://localhost:8084"),
-                "reporting", URI.create("http://localhost:8085")));
+                "reporting", URI.create("http://localhost:8085"), "messaging", URI.create("http://localhost:8088")));
     }
 
     public URI base(String service) {
