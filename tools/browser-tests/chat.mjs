@@ -99,6 +99,12 @@ try {
   out.agentSawAnswer = (await card.locator('[data-testid=transcript] li[data-direction=IN] .text').nth(1).textContent()).trim();
   out.steps.push('messages both ways');
 
+  // "call me instead": the widget asks the number and books the callback; the chat shows the note
+  mia.once('dialog', d => d.accept(s.callMe));
+  await widget(mia).locator('button.callme').click();
+  await widget(mia).locator('.log .m.SYSTEM').filter({ hasText: 'Callback to' }).waitFor({ timeout: 10000 });
+  out.callbackNote = (await widget(mia).locator('.log .m.SYSTEM').filter({ hasText: 'Callback to' }).textContent()).trim();
+
   // a reload keeps the chat: same conversation, whole history, still with the agent
   await mia.reload();
   await widget(mia).locator('.log .m').nth(2).waitFor({ timeout: 10000 });

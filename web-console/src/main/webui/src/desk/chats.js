@@ -22,7 +22,18 @@ export function Chats({ agentId, onEnded, onError }) {
 
   const chatsRef = useRef(chats);
   chatsRef.current = chats;
+  // a center without messaging-service (no route for /messaging): no stream, and a look again now and then
+  const [available, setAvailable] = useState(false);
   useEffect(() => {
+    let timer;
+    const probe = () => get(`/messaging/agents/${encodeURIComponent(agentId)}/conversations`)
+      .then(() => setAvailable(true)).catch(() => { timer = setTimeout(probe, 30_000); });
+    probe();
+    return () => clearTimeout(timer);
+  }, [agentId]);
+
+  useEffect(() => {
+    if (!available) return undefined;
     const s = stream(`/messaging/agents/${encodeURIComponent(agentId)}/stream`, e => {
       if (e.type === 'conversation') {
         const c = e.conversation;
@@ -45,7 +56,7 @@ export function Chats({ agentId, onEnded, onError }) {
       }
     }, setLink);
     return () => s.close();
-  }, [agentId]);
+  }, [agentId, available]);
 
   const open = Object.values(chats).filter(c => c.conversation);
   if (!open.length) return null;

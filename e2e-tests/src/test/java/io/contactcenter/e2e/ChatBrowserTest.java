@@ -35,6 +35,7 @@ class ChatBrowserTest {
     private static ServiceProcess routing;
     private static ServiceProcess crm;
     private static ServiceProcess messaging;
+    private static ServiceProcess callback;
     private static ServiceProcess web;
     private static int shopPort;
 
@@ -46,7 +47,9 @@ class ChatBrowserTest {
         }
         routing = ServiceProcess.start("routing", Map.of());
         crm = ServiceProcess.start("crm", Map.of());
+        callback = ServiceProcess.start("callback", Map.of());
         messaging = ServiceProcess.start("messaging", Map.of("CC_MESSAGING_CRM_URL", crm.url(""),
+                "CC_MESSAGING_CALLBACK_URL", callback.url(""),
                 "CC_MESSAGING_ROUTING_URL", routing.url(""), "CC_MESSAGING_SERVICE_TOKEN", raw(Stack.token("service")),
                 "CC_MESSAGING_CHAT_DEFAULT_QUEUE", QUEUE,
                 "CC_MESSAGING_CHAT_WIDGET_ORIGINS", "http://localhost:" + shopPort));
@@ -58,7 +61,7 @@ class ChatBrowserTest {
 
     @AfterAll
     static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {web, messaging, crm, routing}) {
+        for (ServiceProcess p : new ServiceProcess[] {web, messaging, callback, crm, routing}) {
             if (p != null) {
                 p.close();
             }
@@ -79,7 +82,13 @@ class ChatBrowserTest {
                         "phones", List.of("+4930" + (3_000_000 + (System.nanoTime() % 2_000_000)))))
                 .when().post(crm.url("/crm/customers")).then().statusCode(201).extract().path("customerId");
 
+        given().header("Authorization", Stack.token("admin")).contentType("application/json")
+                .body(Map.of("maxAttempts", 3, "minRetryIntervalSeconds", 60, "maxPerNumberPerDay", 3, "minAbandonWaitSeconds", 0,
+                        "timeZone", "Etc/UTC", "callingHours", Map.of("weekly", allWeek(), "holidays", List.of())))
+                .put(callback.url("/callbacks/policies/" + QUEUE)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        String callMe = "+4930" + (7_000_000 + (System.nanoTime() % 2_000_000));
         Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("callMe", callMe);
         scenario.put("web", web.url(""));
         scenario.put("messaging", "http://localhost:" + messaging.port);
         scenario.put("shopPort", shopPort);
@@ -102,6 +111,8 @@ class ChatBrowserTest {
         assertThat(seen.get("agentSawAnswer").asText()).isEqualTo("Yes, at the bottom.");
         assertThat(seen.get("afterReload").toString()).contains("My washer leaks").contains("Yes, at the bottom.");
         assertThat(seen.get("chatsAtOnce").asInt()).isEqualTo(2);
+        // "call me instead": booked in callback-service for the chat's contact, noted in the chat
+        assertThat(seen.get("callbackNote").asText()).startsWith("Callback to " + callMe + " booked");
         assertThat(seen.get("endedStatus").asText()).contains("ended");
         assertThat(seen.get("chatsAfterEnd").asInt()).isEqualTo(1);
         assertThat(seen.get("errors")).as("page errors").isEmpty();
@@ -120,7 +131,7 @@ class ChatBrowserTest {
         assertThat(conversation.get("firstResponseAt").isNull()).isFalse();
         List<String> directions = JSON.convertValue(conversation.findValues("direction"), JSON.getTypeFactory()
                 .constructCollectionType(List.class, String.class));
-        assertThat(directions).containsExactly("IN", "OUT", "IN");
+        assertThat(directions).containsExactly("IN", "OUT", "IN", "SYSTEM");
 
         // routing: a CHAT contact, handled by the agent and completed
         String contactId = conversation.get("contactId").asText();
@@ -129,6 +140,12 @@ class ChatBrowserTest {
                 .body("channel", org.hamcrest.Matchers.equalTo("CHAT"))
                 .body("agentId", org.hamcrest.Matchers.equalTo(agent))
                 .body("state", org.hamcrest.Matchers.equalTo("COMPLETED"));
+
+        given().header("Authorization", Stack.token("supervisor")).queryParam("queue", QUEUE).get(callback.url("/callbacks"))
+                .then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1))
+                .body("[0].phone", org.hamcrest.Matchers.equalTo(callMe))
+                .body("[0].parentContactId", org.hamcrest.Matchers.equalTo(contactId));
 
         // CRM: the chat is on the customer's timeline with its transcript
         JsonNode timelineEntry = poll("transcript on the CRM timeline", Duration.ofSeconds(20), () -> {
@@ -165,6 +182,15 @@ class ChatBrowserTest {
         JsonNode[] found = new JsonNode[1];
         Eventually.await(what, timeout, Duration.ofMillis(250), () -> (found[0] = probe.get()) != null);
         return found[0];
+    }
+
+    /** Calling hours around the clock: the test runs at any hour. */
+    private static Map<String, Object> allWeek() {
+        Map<String, Object> weekly = new LinkedHashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            weekly.put(day, List.of(Map.of("open", "00:00", "close", "23:59")));
+        }
+        return weekly;
     }
 
     private static String raw(String bearer) {

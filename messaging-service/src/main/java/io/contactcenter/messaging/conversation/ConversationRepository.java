@@ -17,7 +17,7 @@ import java.util.List;
 @ApplicationScoped
 public class ConversationRepository {
 
-    /** The channel every replica listens on; payloads are described in {@code stream.Hub}. */
+    /** The channel every replica listens on; payloads are described in {@code stream.Hub} and {@code stream.Notices}. */
     public static final String NOTIFY_CHANNEL = "cc_messaging";
 
     private static final String MESSAGE = "select m.*, d.status as delivery from msg_message m"
@@ -172,12 +172,6 @@ public class ConversationRepository {
                     rows.forEach(r -> out.add(MessageRow.of(r)));
                     return out;
                 });
-    }
-
-    /** Tells every replica, when the transaction commits, that something of the conversation changed. */
-    public Uni<Void> notifyAll(SqlClient client, String payload) {
-        return client.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(NOTIFY_CHANNEL, payload))
-                .replaceWithVoid();
     }
 
     private static Uni<ConversationRow> one(Uni<RowSet<Row>> rows) {

@@ -13,6 +13,7 @@ import io.contactcenter.events.routing.EnqueueCommand;
 import io.contactcenter.messaging.config.MessagingConfig;
 import io.contactcenter.messaging.conversation.ConversationRow.Status;
 import io.contactcenter.messaging.edge.Peers;
+import io.contactcenter.messaging.stream.Notices;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -35,8 +36,8 @@ import java.util.Optional;
 
 /**
  * Conversations and their messages. Every change locks its conversation, so messages get gap-free sequence numbers
- * in the order they were accepted; the change, its events ({@code cc.messaging}, routing commands) and the NOTIFY that
- * wakes the streams commit together.
+ * in the order they were accepted; the change and its events ({@code cc.messaging}, routing commands) commit together,
+ * and the streams hear of it once it committed ({@link Notices}).
  */
 @ApplicationScoped
 public class ConversationService {
@@ -54,9 +55,10 @@ public class ConversationService {
     private final MessagingConfig config;
     private final Clock clock;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Notices notices;
 
     public ConversationService(Pool pool, ConversationRepository repo, Outbox outbox, Peers peers,
-            MessagingConfig config, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json) {
+            MessagingConfig config, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json, Notices notices) {
         this.pool = pool;
         this.repo = repo;
         this.outbox = outbox;
@@ -64,6 +66,7 @@ public class ConversationService {
         this.config = config;
         this.clock = clock;
         this.json = json;
+        this.notices = notices;
     }
 
     // ------------------------------------------------------------------ customers (web chat)
@@ -83,7 +86,7 @@ public class ConversationService {
             ConversationRow c = new ConversationRow(Ids.newId(), Channel.CHAT, Status.QUEUED, hash(token),
                     customer.map(Peers.Customer::customerId).orElse(null), form.name().trim(), email, phoneE164, queue,
                     Ids.newId(), 1, null, null, form.subject(), null, null, now, null, now, null, null, null, 0);
-            return pool.withTransaction(tx -> create(tx, c, customer, Map.of(), null)
+            return notices.transaction(tx -> create(tx, c, customer, Map.of(), null)
                     .chain(() -> form.text() == null || form.text().isBlank() ? Uni.createFrom().item(c)
                             : write(tx, c, "IN", c.customerLabel(), form.text(), form.clientId())
                                     .map(Written::conversation)))
@@ -116,7 +119,7 @@ public class ConversationService {
         boolean optOut = config.sms().optOutKeywords().contains(keyword);
         if (optOut || config.sms().optInKeywords().contains(keyword)) {
             Instant now = clock.instant();
-            return pool.withTransaction(tx -> repo.lockAddress(tx, phone)
+            return notices.transaction(tx -> repo.lockAddress(tx, phone)
                     .chain(() -> repo.setOptOut(tx, Channel.SMS.name(), phone, optOut, keyword, now))
                     .chain(changed -> !changed ? Uni.createFrom().voidItem()
                             : outbox.publish(tx, EventTypes.CONVERSATION_OPT_OUT_CHANGED, phone,
@@ -129,7 +132,7 @@ public class ConversationService {
                                                     .replaceWithVoid())))
                     .replaceWith(optOut ? Inbound.OPTED_OUT : Inbound.OPTED_IN);
         }
-        return peers.identify(null, phone).chain(customer -> pool.withTransaction(tx -> repo.lockAddress(tx, phone)
+        return peers.identify(null, phone).chain(customer -> notices.transaction(tx -> repo.lockAddress(tx, phone)
                 .chain(() -> repo.lockLatestSms(tx, phone))
                 .chain(latest -> {
                     Instant now = clock.instant();
@@ -172,7 +175,7 @@ public class ConversationService {
      */
     public Uni<Inbound> inboundEmail(InboundMail mail) {
         String from = mail.from().toLowerCase(java.util.Locale.ROOT);
-        return peers.identify(from, null).chain(customer -> pool.withTransaction(tx -> repo.lockAddress(tx, from)
+        return peers.identify(from, null).chain(customer -> notices.transaction(tx -> repo.lockAddress(tx, from)
                 .chain(() -> repo.lockByThread(tx, mail.references()))
                 .chain(thread -> {
                     Instant now = clock.instant();
@@ -226,7 +229,7 @@ public class ConversationService {
                     customer.map(Peers.Customer::displayName).orElse(null), null, phoneE164, queue, Ids.newId(), 1, null,
                     null, start.subject(), null, null, now, null, now, null, null, null, 0);
             Map<String, String> context = start.attributes() == null ? Map.of() : start.attributes();
-            return pool.withTransaction(tx -> create(tx, c, customer, context, start.parentContactId())
+            return notices.transaction(tx -> create(tx, c, customer, context, start.parentContactId())
                     .chain(() -> write(tx, c, "OUT", author, start.text(), start.clientId())))
                     .chain(w -> view(w.conversation().id(), 10));
         });
@@ -240,7 +243,7 @@ public class ConversationService {
     /** A customer's message; a closed conversation opens again, offered first to the agent who had it. */
     public Uni<Written> customerWrites(String conversationId, String token, MessageRequest request) {
         // the lock and the look for a repeat go out together (pipelined); the repeat is only shown once authorised
-        return pool.withTransaction(tx -> Uni.combine().all()
+        return notices.transaction(tx -> Uni.combine().all()
                 .unis(repo.lock(tx, conversationId), repo.messageByClientId(tx, conversationId, request.clientId())).asTuple()
                 .chain(found -> {
                     ConversationRow c = authorize(found.getItem1(), conversationId, token);
@@ -254,7 +257,7 @@ public class ConversationService {
 
     /** The customer ends the chat: a waiting one leaves routing; one an agent holds stays with the agent to finish. */
     public Uni<ConversationRow> customerLeaves(String conversationId, String token) {
-        return pool.withTransaction(tx -> repo.lock(tx, conversationId).map(c -> authorize(c, conversationId, token))
+        return notices.transaction(tx -> repo.lock(tx, conversationId).map(c -> authorize(c, conversationId, token))
                 .chain(c -> {
                     if (c.closed()) {
                         return Uni.createFrom().item(c);
@@ -269,8 +272,8 @@ public class ConversationService {
 
     /** Typing indicators are not stored: every replica passes them to the conversation's streams. */
     public Uni<Void> typing(ConversationRow c, String who, boolean on) {
-        return repo.notifyAll(pool, "t " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId()) + " " + who
-                + (on ? " 1" : " 0"));
+        notices.broadcast("t " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId()) + " " + who + (on ? " 1" : " 0"));
+        return Uni.createFrom().voidItem();
     }
 
     /** A chat asks for a call back: booked in callback-service, noted in the conversation. */
@@ -278,9 +281,27 @@ public class ConversationService {
         String queue = config.chat().callbackQueue().orElse(c.queueId());
         return peers.bookCallback(phoneE164, queue, c.contactId(), c.openedAt(), ask.windowStart(), ask.windowEnd(),
                         ask.timeZone())
-                .chain(booked -> pool.withTransaction(tx -> repo.lock(tx, c.id()).chain(locked -> write(tx, locked,
+                // callback-service's own refusal (no calling hours left in the window, a number on do-not-call) is the
+                // customer's to act on: passed on with its reason, not turned into a server error
+                .onFailure(e -> e instanceof io.contactcenter.events.http.JsonHttp.Failed f && f.status / 100 == 4)
+                .transform(e -> new ClientErrorException("The callback could not be booked: " + detail(e.getMessage()),
+                        ((io.contactcenter.events.http.JsonHttp.Failed) e).status == 409 ? 409 : 422))
+                .chain(booked -> notices.transaction(tx -> repo.lock(tx, c.id()).chain(locked -> write(tx, locked,
                         "SYSTEM", null, "Callback to " + phoneE164 + " booked ("
                                 + booked.path("callbackId").asText(booked.path("id").asText("")) + ").", null))));
+    }
+
+    /** The peer's problem detail out of "url answered 400: {json}", or the message itself. */
+    private String detail(String message) {
+        int brace = message == null ? -1 : message.indexOf('{');
+        if (brace >= 0) {
+            try {
+                return json.readTree(message.substring(brace)).path("detail").asText(message);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return message;
+            }
+        }
+        return message;
     }
 
     // ------------------------------------------------------------------ agents
@@ -306,7 +327,7 @@ public class ConversationService {
 
     /** An agent's message: only the agent the conversation is assigned to may write in it. */
     public Uni<Written> agentWrites(String conversationId, String agentId, MessageRequest request) {
-        return pool.withTransaction(tx -> Uni.combine().all()
+        return notices.transaction(tx -> Uni.combine().all()
                 .unis(repo.lock(tx, conversationId), repo.messageByClientId(tx, conversationId, request.clientId())).asTuple()
                 .chain(found -> {
             ConversationRow c = found.getItem1();
@@ -341,7 +362,7 @@ public class ConversationService {
 
     /** A note from the service into the conversation, in a transaction of its own. */
     public Uni<Written> note(String conversationId, String text) {
-        return pool.withTransaction(tx -> repo.lock(tx, conversationId)
+        return notices.transaction(tx -> repo.lock(tx, conversationId)
                 .chain(c -> write(tx, c, "SYSTEM", null, text, null)));
     }
 
@@ -353,7 +374,7 @@ public class ConversationService {
 
     /** Wakes the streams of a conversation whose message {@code seq} changed (its delivery status). */
     public Uni<Void> messageChanged(SqlClient tx, String conversationId, String agentId, long seq) {
-        return repo.notifyAll(tx, "m " + conversationId + " " + (agentId == null ? "-" : agentId) + " " + seq);
+        return notices.add(tx, "m " + conversationId + " " + (agentId == null ? "-" : agentId) + " " + seq);
     }
 
     // ------------------------------------------------------------------ routing's side (cc.contacts)
@@ -392,7 +413,7 @@ public class ConversationService {
      */
     public Uni<List<String>> sweepIdle(int limit) {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> repo.lockIdle(tx, now.minus(config.idleTimeout()), limit).chain(idle -> {
+        return notices.transaction(tx -> repo.lockIdle(tx, now.minus(config.idleTimeout()), limit).chain(idle -> {
             List<String> complete = new java.util.ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ConversationRow c : idle) {
@@ -435,7 +456,7 @@ public class ConversationService {
                 .chain(() -> outbox.publish(tx, EventTypes.ROUTING_ENQUEUE, c.contactId(), new EnqueueCommand(
                         c.contactId(), c.queueId(), c.channel(), priority, Map.of(), attributes, null, parentContactId,
                         c.lastAgentId())))
-                .chain(() -> repo.notifyAll(tx, "s " + c.id() + " -"));
+                .chain(() -> notices.add(tx, "s " + c.id() + " -"));
     }
 
     private static Map<String, String> attributes(ConversationRow c) {
@@ -491,7 +512,7 @@ public class ConversationService {
                                 : Uni.createFrom().voidItem(),
                         repo.update(tx, after),
                         announce,
-                        repo.notifyAll(tx, messageNotice(c, stored)))
+                        notices.add(tx, messageNotice(c, stored)))
                 .discardItems()
                 .replaceWith(new Written(after, stored));
     }
@@ -519,7 +540,7 @@ public class ConversationService {
     }
 
     private Uni<Void> save(SqlClient tx, ConversationRow after, String previousAgent) {
-        return repo.update(tx, after).chain(() -> repo.notifyAll(tx, "s " + after.id() + " "
+        return repo.update(tx, after).chain(() -> notices.add(tx, "s " + after.id() + " "
                 + (after.agentId() != null ? after.agentId() : previousAgent != null ? previousAgent : "-")));
     }
 
@@ -531,7 +552,7 @@ public class ConversationService {
                         c.contactId(), c.channel(), c.customerId(), c.queueId(),
                         c.agentId() != null ? c.agentId() : c.lastAgentId(), reason, firstResponse,
                         seconds(c.openedAt(), at), at)))
-                .chain(() -> repo.notifyAll(tx, "s " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId())))
+                .chain(() -> notices.add(tx, "s " + c.id() + " " + (c.agentId() == null ? "-" : c.agentId())))
                 .replaceWith(after);
     }
 

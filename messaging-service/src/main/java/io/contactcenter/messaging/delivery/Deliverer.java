@@ -48,6 +48,7 @@ public class Deliverer {
             + " for update of d skip locked";
 
     private final Pool pool;
+    private final io.contactcenter.messaging.stream.Notices notices;
     private final ConversationService conversations;
     private final MessagingConfig config;
     private final Clock clock;
@@ -56,8 +57,9 @@ public class Deliverer {
     private final MeterRegistry registry;
 
     public Deliverer(Pool pool, ConversationService conversations, MessagingConfig config, Clock clock,
-            Instance<ChannelSender> senders, MeterRegistry registry) {
+            Instance<ChannelSender> senders, MeterRegistry registry, io.contactcenter.messaging.stream.Notices notices) {
         this.pool = pool;
+        this.notices = notices;
         this.conversations = conversations;
         this.config = config;
         this.clock = clock;
@@ -79,7 +81,7 @@ public class Deliverer {
     /** One pass: decide and claim in one transaction, send after it committed. */
     public Uni<Integer> pass() {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> tx.preparedQuery(DUE).execute(Tuple.of(utc(now), 50)).chain(rows -> {
+        return notices.transaction(tx -> tx.preparedQuery(DUE).execute(Tuple.of(utc(now), 50)).chain(rows -> {
             List<Job> jobs = new ArrayList<>();
             rows.forEach(r -> jobs.add(new Job(r.getString("message_id"), r.getString("conversation_id"),
                     Channel.valueOf(r.getString("channel")), r.getString("recipient"), r.getInteger("attempts"),
@@ -121,7 +123,7 @@ public class Deliverer {
     private Uni<Integer> send(Job job) {
         ChannelSender sender = senders.get(job.channel());
         return sender.send(job)
-                .chain(ids -> pool.withTransaction(tx -> recordParts(tx, job, ids)
+                .chain(ids -> notices.transaction(tx -> recordParts(tx, job, ids)
                         .chain(() -> finish(tx, job, "SENT", null, clock.instant()))))
                 .invoke(() -> registry.counter("cc.messaging.delivered", "channel", job.channel().name()).increment())
                 .onFailure().recoverWithUni(e -> {
@@ -129,10 +131,10 @@ public class Deliverer {
                     LOG.warnf("%s message %s not sent (attempt %d): %s", job.channel(), job.messageId(), job.attempts() + 1,
                             e.toString());
                     if (!refused && job.attempts() + 1 < MAX_ATTEMPTS) {
-                        return pool.withTransaction(tx -> tx.preparedQuery("update msg_delivery set error = $2 where message_id = $1")
+                        return notices.transaction(tx -> tx.preparedQuery("update msg_delivery set error = $2 where message_id = $1")
                                 .execute(Tuple.of(job.messageId(), truncate(e.toString()))).replaceWithVoid());
                     }
-                    return pool.withTransaction(tx -> finish(tx, job, "FAILED", e.getMessage(), clock.instant())
+                    return notices.transaction(tx -> finish(tx, job, "FAILED", e.getMessage(), clock.instant())
                             .chain(() -> conversations.systemNote(tx, job.conversationId(),
                                     "Not delivered by " + job.channel() + ": " + e.getMessage())));
                 })

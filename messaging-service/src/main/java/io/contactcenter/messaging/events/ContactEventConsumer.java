@@ -36,8 +36,11 @@ public class ContactEventConsumer {
     private final Pool pool;
     private final EventCodec codec;
     private final ConversationService conversations;
+    private final io.contactcenter.messaging.stream.Notices notices;
 
-    public ContactEventConsumer(Inbox inbox, Pool pool, EventCodec codec, ConversationService conversations) {
+    public ContactEventConsumer(Inbox inbox, Pool pool, EventCodec codec, ConversationService conversations,
+            io.contactcenter.messaging.stream.Notices notices) {
+        this.notices = notices;
         this.inbox = inbox;
         this.pool = pool;
         this.codec = codec;
@@ -46,7 +49,17 @@ public class ContactEventConsumer {
 
     @Incoming("contacts")
     public Uni<Void> onContacts(List<String> records) {
-        return inbox.consumeBatch(CONSUMER, records, pool, this::apply).replaceWithVoid();
+        // the transactions the inbox ran (a retried batch runs another): their status notices go out once one committed
+        java.util.Set<Object> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        return inbox.consumeBatch(CONSUMER, records, pool, (event, tx) -> {
+                    synchronized (used) {
+                        used.add(tx);
+                    }
+                    return apply(event, tx);
+                })
+                .invoke(() -> notices.committed(List.copyOf(used)))
+                .onFailure().invoke(() -> notices.discard(List.copyOf(used)))
+                .replaceWithVoid();
     }
 
     Uni<?> apply(CloudEvent event, SqlClient tx) {

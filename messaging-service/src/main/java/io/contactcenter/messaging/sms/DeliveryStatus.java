@@ -20,11 +20,14 @@ public class DeliveryStatus {
     private static final Set<String> FAILED = Set.of("failed", "undelivered");
 
     private final Pool pool;
+    private final io.contactcenter.messaging.stream.Notices notices;
     private final ConversationService conversations;
     private final Clock clock;
 
-    public DeliveryStatus(Pool pool, ConversationService conversations, Clock clock) {
+    public DeliveryStatus(Pool pool, ConversationService conversations, Clock clock,
+            io.contactcenter.messaging.stream.Notices notices) {
         this.pool = pool;
+        this.notices = notices;
         this.conversations = conversations;
         this.clock = clock;
     }
@@ -35,7 +38,7 @@ public class DeliveryStatus {
         if (part == null) {
             return Uni.createFrom().voidItem(); // queued, sending, sent: nothing new for the agent
         }
-        return pool.withTransaction(tx -> tx.preparedQuery("update msg_delivery_part set status = $2, error = $3,"
+        return notices.transaction(tx -> tx.preparedQuery("update msg_delivery_part set status = $2, error = $3,"
                         + " updated_at = $4 where provider_id = $1 and status not in ('DELIVERED', 'FAILED') returning message_id")
                 .execute(Tuple.of(providerId, part, errorCode, utc(clock.instant())))
                 .chain(rows -> {

@@ -87,6 +87,7 @@ public class ChatResource {
             @QueryParam("after") @Min(0) Long after) {
         return Multi.createFrom().uni(conversations.forCustomer(id, token)).onItem().transformToMultiAndConcatenate(c -> {
             Multi<StreamEvent> catchUp = conversations.messages(c.id(), after == null ? 0 : after, HISTORY)
+                    .invoke(list -> hub.sentUpTo(c.id(), list.isEmpty() ? (after == null ? 0 : after) : list.get(list.size() - 1).seq()))
                     .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                     .map(m -> StreamEvent.message(MessageView.of(m)));
             return Multi.createBy().merging().streams(

@@ -67,9 +67,23 @@ public class Housekeeping {
                 .collect().asList().replaceWithVoid();
     }
 
+    /**
+     * Messages a lost notice left out of this replica's customer streams: anything older than a second past what the
+     * streams got (newer ones may still be on their way).
+     */
+    private Uni<Void> catchUp(ConversationRow c) {
+        long sent = hub.lastSent(c.id());
+        if (sent == 0 || c.lastSeq() <= sent || c.lastActivityAt().isAfter(java.time.Instant.now().minusSeconds(1))) {
+            return Uni.createFrom().voidItem();
+        }
+        return repo.messages(pool, c.id(), sent, 500).invoke(missed -> missed.forEach(m -> hub.publishMessage(
+                io.contactcenter.messaging.conversation.MessageView.of(m)))).replaceWithVoid();
+    }
+
     Uni<Void> refresh() {
         return Multi.createFrom().iterable(hub.watchedConversations())
                 .onItem().transformToUniAndMerge(id -> repo.find(pool, id)
+                        .call(c -> c == null ? Uni.createFrom().voidItem() : catchUp(c))
                         .chain(c -> c == null || c.status() != ConversationRow.Status.QUEUED ? Uni.createFrom().voidItem()
                                 : peers.waiting(c.contactId()).invoke(w -> {
                                     if ("QUEUED".equals(w.state())) {

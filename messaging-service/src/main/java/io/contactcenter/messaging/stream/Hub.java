@@ -40,11 +40,33 @@ public class Hub {
     private static final class Subscribers {
         final BroadcastProcessor<StreamEvent> processor = BroadcastProcessor.create();
         final AtomicInteger count = new AtomicInteger();
+        /** The newest message seq sent to these streams: the periodic check sends what a lost notice left out. */
+        final java.util.concurrent.atomic.AtomicLong lastSeq = new java.util.concurrent.atomic.AtomicLong();
+    }
+
+    /** The newest message seq sent to the conversation's customer streams here (0: none, or nobody listening). */
+    public long lastSent(String conversationId) {
+        Subscribers s = byConversation.get(conversationId);
+        return s == null ? 0 : s.lastSeq.get();
+    }
+
+    /** Records that the conversation's customer streams here have messages up to {@code seq} (their catch-up). */
+    public void sentUpTo(String conversationId, long seq) {
+        Subscribers s = byConversation.get(conversationId);
+        if (s != null) {
+            s.lastSeq.accumulateAndGet(seq, Math::max);
+        }
+    }
+
+    /** Sends a message that a lost notice left out to the conversation's customer streams here. */
+    public void publishMessage(MessageView m) {
+        emit(byConversation.get(m.conversationId()), StreamEvent.message(m));
     }
 
     private final Pool pool;
     private final ConversationRepository repo;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Notices notices;
     private final String url;
     private final String user;
     private final String password;
@@ -52,13 +74,15 @@ public class Hub {
     private final Map<String, Subscribers> byAgent = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
 
-    public Hub(Pool pool, ConversationRepository repo, com.fasterxml.jackson.databind.ObjectMapper json, MeterRegistry registry,
+    public Hub(Pool pool, ConversationRepository repo, com.fasterxml.jackson.databind.ObjectMapper json, Notices notices,
+            MeterRegistry registry,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.pool = pool;
         this.repo = repo;
         this.json = json;
+        this.notices = notices;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -70,7 +94,7 @@ public class Hub {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 500L);
-        subscriber.channel(ConversationRepository.NOTIFY_CHANNEL).handler(this::onNotification);
+        subscriber.channel(ConversationRepository.NOTIFY_CHANNEL).handler(this::onChannel);
         subscriber.connect().subscribe().with(ok -> LOG.debug("listening for conversation changes"),
                 e -> LOG.warnf("conversation notifications unavailable, streams only catch up on reconnect: %s", e));
     }
@@ -111,6 +135,14 @@ public class Hub {
                         map.remove(key, subs);
                     }
                 });
+    }
+
+    /** A notice from the shared channel: "<replica> <notice>"; this replica's own were delivered when they committed. */
+    void onChannel(String raw) {
+        int space = raw.indexOf(' ');
+        if (space > 0 && !raw.substring(0, space).equals(notices.replica)) {
+            onNotification(raw.substring(space + 1));
+        }
     }
 
     void onNotification(String payload) {
@@ -165,6 +197,9 @@ public class Hub {
 
     private static void emit(Subscribers s, StreamEvent e) {
         if (active(s)) {
+            if (e.message() != null) {
+                s.lastSeq.accumulateAndGet(e.message().seq(), Math::max);
+            }
             s.processor.onNext(e);
         }
     }
