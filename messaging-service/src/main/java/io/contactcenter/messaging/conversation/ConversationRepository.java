@@ -58,9 +58,10 @@ public class ConversationRepository {
                 + " order by opened_at").execute(Tuple.of(agentId)));
     }
 
-    /** Open conversations quiet since {@code before}, locked and skipped by other replicas' sweeps. */
+    /** Open conversations quiet since {@code before}, locked and skipped by other replicas' sweeps, oldest first. */
     public Uni<List<ConversationRow>> lockIdle(SqlClient tx, Instant before, int limit) {
-        return many(tx.preparedQuery("select * from msg_conversation where status <> 'CLOSED' and closing_reason is null"
+        // those already closing come again: routing is asked to complete them until it has (it may have been down)
+        return many(tx.preparedQuery("select * from msg_conversation where status <> 'CLOSED'"
                 + " and last_activity_at < $1 order by last_activity_at limit $2 for update skip locked")
                 .execute(Tuple.of(utc(before), limit)));
     }
