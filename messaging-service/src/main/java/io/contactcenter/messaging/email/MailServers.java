@@ -26,35 +26,33 @@ public class MailServers {
     }
 
     Session imap() {
-        MessagingConfig.Server s = config.imap();
-        String protocol = s.ssl() ? "imaps" : "imap";
-        Properties p = new Properties();
-        p.put("mail.store.protocol", protocol);
-        p.put("mail." + protocol + ".host", s.host().orElseThrow());
-        p.put("mail." + protocol + ".port", String.valueOf(s.port().orElse(s.ssl() ? 993 : 143)));
-        p.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MS);
-        p.put("mail." + protocol + ".timeout", TIMEOUT_MS);
-        if (!s.ssl()) {
-            p.put("mail.imap.starttls.enable", "true");
-        }
+        Properties p = properties(config.imap(), "imap", 993, 143);
+        p.put("mail.store.protocol", config.imap().ssl() ? "imaps" : "imap");
         return Session.getInstance(p);
     }
 
     Session smtp() {
         MessagingConfig.Server s = config.smtp();
+        Properties p = properties(s, "smtp", 465, 587);
         String protocol = s.ssl() ? "smtps" : "smtp";
-        Properties p = new Properties();
         p.put("mail.transport.protocol", protocol);
-        p.put("mail." + protocol + ".host", s.host().orElseThrow());
-        p.put("mail." + protocol + ".port", String.valueOf(s.port().orElse(s.ssl() ? 465 : 587)));
-        p.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MS);
-        p.put("mail." + protocol + ".timeout", TIMEOUT_MS);
         p.put("mail." + protocol + ".writetimeout", TIMEOUT_MS);
         p.put("mail." + protocol + ".auth", String.valueOf(s.user().isPresent()));
-        if (!s.ssl()) {
-            p.put("mail.smtp.starttls.enable", "true");
-        }
         return Session.getInstance(p);
+    }
+
+    /** Host, port, timeouts and TLS of one server; {@code protocol} is the plain name, "s" is added for TLS. */
+    private static Properties properties(MessagingConfig.Server s, String protocol, int tlsPort, int plainPort) {
+        String name = s.ssl() ? protocol + "s" : protocol;
+        Properties p = new Properties();
+        p.put("mail." + name + ".host", s.host().orElseThrow());
+        p.put("mail." + name + ".port", String.valueOf(s.port().orElse(s.ssl() ? tlsPort : plainPort)));
+        p.put("mail." + name + ".connectiontimeout", TIMEOUT_MS);
+        p.put("mail." + name + ".timeout", TIMEOUT_MS);
+        if (!s.ssl()) {
+            p.put("mail." + protocol + ".starttls.enable", "true");
+        }
+        return p;
     }
 
     MessagingConfig.Server imapServer() {

@@ -6,8 +6,6 @@ import io.contactcenter.messaging.conversation.ConversationView;
 import io.contactcenter.messaging.conversation.MessageRequest;
 import io.contactcenter.messaging.conversation.MessageView;
 import io.contactcenter.messaging.conversation.OutboundStart;
-import io.contactcenter.events.phone.PhoneNumbers;
-import jakarta.ws.rs.BadRequestException;
 import io.contactcenter.messaging.conversation.TypingRequest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -55,13 +53,7 @@ public class AgentChatResource {
     @Path("/conversations")
     @RolesAllowed({"service", "agent", "supervisor", "admin"})
     public Uni<RestResponse<ConversationView>> startOutbound(@Valid @NotNull OutboundStart start) {
-        String phone;
-        try {
-            phone = PhoneNumbers.requireE164(start.phone());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("phone: " + e.getMessage());
-        }
-        return conversations.startOutbound(start, phone, identity.getPrincipal().getName())
+        return conversations.startOutbound(start, ChatResource.e164("phone", start.phone()), identity.getPrincipal().getName())
                 .map(c -> RestResponse.status(RestResponse.Status.CREATED, c));
     }
 

@@ -61,7 +61,7 @@ public class ChatResource {
         if ((form.email() == null || form.email().isBlank()) && (form.phone() == null || form.phone().isBlank())) {
             throw new BadRequestException("Give an e-mail address or a phone number, so we can reach you and know you.");
         }
-        String phone = form.phone() == null || form.phone().isBlank() ? null : e164(form.phone());
+        String phone = form.phone() == null || form.phone().isBlank() ? null : e164("phone", form.phone());
         return conversations.startChat(form, phone).map(started -> RestResponse.ResponseBuilder
                 .<ChatStarted>created(URI.create("/messaging/chat/conversations/" + started.conversationId()))
                 .entity(started).build());
@@ -127,17 +127,18 @@ public class ChatResource {
     @Path("/{id}/callback")
     public Uni<RestResponse<MessageView>> callback(@PathParam("id") String id, @HeaderParam(TOKEN) String token,
             @Valid @NotNull CallbackAsk ask) {
-        String phone = e164(ask.phone());
+        String phone = e164("phone", ask.phone());
         return conversations.forCustomer(id, token)
                 .chain(c -> conversations.customerAsksCallback(c, phone, ask))
                 .map(w -> RestResponse.status(RestResponse.Status.CREATED, MessageView.of(w.message())));
     }
 
-    private static String e164(String phone) {
+    /** A number in E.164, or 400 naming the field: both chat resources take numbers from people typing them. */
+    static String e164(String field, String phone) {
         try {
             return PhoneNumbers.requireE164(phone);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(field + ": " + e.getMessage());
         }
     }
 
